@@ -1,0 +1,115 @@
+/**
+ * Totals, computed where the data is: from `spend_cell`, the per (agency, theme, function) sums that
+ * the schema's triggers keep up to date in the same transaction as every write. A total never
+ * rescans a million lines; `verify` checks the cells against a full recount.
+ */
+import {
+  AGENCY_TIERS, AGENCY_TYPES, BARRIER_CATEGORIES, BARRIER_STATUSES, CONFIDENCES, FUNCTIONS, FUNDING_BASES, RESOLUTIONS, SEVERITIES, SOURCES,
+  type EnumItem,
+} from '../../shared/enums';
+import type { AgencyTotal, CountTotal, KeyTotal, ThemeTotal, Totals } from '../../shared/totals';
+import { fromUid, type DB } from './db';
+
+function exact(n: number | bigint | null): number {
+  const v = Number(n ?? 0);
+  if (!Number.isSafeInteger(v)) throw new Error(`A total is beyond exact arithmetic (${String(n)})`);
+  return v;
+}
+
+type Sums = Record<string, number | null>;
+
+function byKey<K extends string>(items: readonly EnumItem<K>[], rows: { key: string; pence: number; lines: number }[]): KeyTotal<K>[] {
+  const m = new Map(rows.map((r) => [r.key, r]));
+  return items.map((i) => ({ key: i.key, pence: exact(m.get(i.key)?.pence ?? 0), lines: exact(m.get(i.key)?.lines ?? 0) }));
+}
+
+function countBy<K extends string>(db: DB, column: string, items: readonly EnumItem<K>[]): CountTotal<K>[] {
+  const rows = db.prepare(`SELECT ${column} AS key, count(*) AS count, coalesce(sum(cost_pence), 0) AS cost FROM barrier GROUP BY ${column}`).all() as { key: string; count: number; cost: number }[];
+  const m = new Map(rows.map((r) => [r.key, r]));
+  return items.map((i) => ({ key: i.key, count: m.get(i.key)?.count ?? 0, costPence: exact(m.get(i.key)?.cost ?? 0) }));
+}
+
+export function computeTotals(db: DB): Totals {
+  const w = db.prepare('SELECT revision FROM workbook').get() as { revision: number };
+  const population = (db.prepare('SELECT population FROM pilot').get() as { population: number | null }).population;
+  const s = db.prepare(`SELECT sum(lines) AS lines, sum(pence) AS pence, sum(passed_lines) AS passed_lines, sum(passed_pence) AS passed_pence,
+    sum(negative_lines) AS negative_lines, sum(capital_pence) AS capital, sum(admin_pence) AS admin, sum(prevention_pence) AS prevention,
+    ${FUNDING_BASES.map((f) => `sum(funding_${f.key}_pence) AS funding_${f.key}`).join(', ')},
+    ${SOURCES.map((x) => `sum(source_${x.key}_pence) AS source_${x.key}`).join(', ')},
+    ${CONFIDENCES.map((x) => `sum(confidence_${x.key}_pence) AS confidence_${x.key}`).join(', ')}
+    FROM spend_cell`).get() as Sums;
+  const total = exact(s.pence ?? 0);
+
+  const agencies = db.prepare(`SELECT a.uid, a.name, a.type, a.tier, a.control, coalesce(sum(c.pence), 0) AS pence, coalesce(sum(c.lines), 0) AS lines,
+      coalesce(sum(c.passed_pence), 0) AS passed
+    FROM agency a LEFT JOIN spend_cell c ON c.agency_id = a.id GROUP BY a.id ORDER BY pence DESC, a.name`).all() as
+    { uid: Buffer; name: string; type: string; tier: string; control: string; pence: number; lines: number; passed: number }[];
+  const byAgency: AgencyTotal[] = agencies.map((a) => ({
+    id: fromUid(a.uid), name: a.name, type: a.type as AgencyTotal['type'], tier: a.tier as AgencyTotal['tier'], control: a.control as AgencyTotal['control'],
+    pence: exact(a.pence), lines: exact(a.lines), passedOnPence: exact(a.passed),
+  }));
+  const sumWhere = (pred: (a: AgencyTotal) => boolean) => byAgency.filter(pred).reduce((t, a) => t + a.pence, 0);
+  const groupAgencies = <K extends string>(items: readonly EnumItem<K>[], pick: (a: AgencyTotal) => string) =>
+    byKey(items, items.map((i) => {
+      const members = byAgency.filter((a) => pick(a) === i.key);
+      return { key: i.key, pence: members.reduce((t, a) => t + a.pence, 0), lines: members.reduce((t, a) => t + a.lines, 0) };
+    })).filter((x) => x.lines > 0 || byAgency.some((a) => pick(a) === x.key));
+
+  const themes = db.prepare(`SELECT t.uid, t.name, coalesce(c.pence, 0) AS pence, coalesce(c.lines, 0) AS lines,
+      (SELECT count(*) FROM barrier b WHERE b.theme_id = t.id) AS barriers
+    FROM theme t LEFT JOIN (SELECT theme_id, sum(pence) AS pence, sum(lines) AS lines FROM spend_cell GROUP BY theme_id) c ON c.theme_id = t.id
+    ORDER BY t.id`).all() as { uid: Buffer; name: string; pence: number; lines: number; barriers: number }[];
+  const unallocated = db.prepare('SELECT coalesce(sum(pence), 0) AS pence, coalesce(sum(lines), 0) AS lines FROM spend_cell WHERE theme_id = 0').get() as { pence: number; lines: number };
+  const unallocatedBarriers = (db.prepare('SELECT count(*) AS n FROM barrier WHERE theme_id IS NULL').get() as { n: number }).n;
+  const byTheme: ThemeTotal[] = [
+    ...themes.map((t) => ({ id: fromUid(t.uid), name: t.name, pence: exact(t.pence), lines: exact(t.lines), barriers: t.barriers })),
+    { id: null, name: null, pence: exact(unallocated.pence), lines: exact(unallocated.lines), barriers: unallocatedBarriers },
+  ];
+
+  const fnRows = db.prepare('SELECT function AS code, sum(pence) AS pence, sum(lines) AS lines FROM spend_cell GROUP BY function').all() as { code: number; pence: number; lines: number }[];
+  const byFunction = byKey(FUNCTIONS, fnRows.map((r) => ({ key: FUNCTIONS[r.code]!.key, pence: r.pence, lines: r.lines })));
+
+  const barrier = db.prepare('SELECT count(*) AS n, coalesce(sum(cost_pence), 0) AS cost, count(cost_pence) AS costed FROM barrier').get() as { n: number; cost: number; costed: number };
+  const capital = exact(s.capital ?? 0);
+  const admin = exact(s.admin ?? 0);
+  const prevention = exact(s.prevention ?? 0);
+  const ringFenced = exact(s.funding_ring_fenced_grant ?? 0);
+
+  return {
+    revision: w.revision,
+    population,
+    totalPence: total,
+    perHeadPence: population ? Math.round(total / population) : null,
+    agencyCount: byAgency.length,
+    themeCount: themes.length,
+    lineCount: exact(s.lines ?? 0) + exact(s.passed_lines ?? 0),
+    nettedPence: exact(s.passed_pence ?? 0),
+    nettedLines: exact(s.passed_lines ?? 0),
+    negativeLines: exact(s.negative_lines ?? 0),
+    localPence: sumWhere((a) => a.control === 'local'),
+    centralPence: sumWhere((a) => a.control === 'central'),
+    ringFencedPence: ringFenced,
+    revenuePence: total - capital,
+    capitalPence: capital,
+    administrationPence: admin,
+    frontlinePence: total - admin,
+    preventionPence: prevention,
+    reactionPence: total - prevention,
+    estimatedPence: exact(s.source_estimate ?? 0),
+    byAgency,
+    byAgencyType: groupAgencies(AGENCY_TYPES, (a) => a.type),
+    byTier: groupAgencies(AGENCY_TIERS, (a) => a.tier),
+    byTheme,
+    byFunction,
+    byFunding: FUNDING_BASES.map((f) => ({ key: f.key, pence: exact(s[`funding_${f.key}`] ?? 0) })),
+    bySource: SOURCES.map((x) => ({ key: x.key, pence: exact(s[`source_${x.key}`] ?? 0) })),
+    byConfidence: CONFIDENCES.map((x) => ({ key: x.key, pence: exact(s[`confidence_${x.key}`] ?? 0) })),
+    barrierCount: barrier.n,
+    barrierCostPence: exact(barrier.cost),
+    barriersCosted: barrier.costed,
+    barriersByCategory: countBy(db, 'category', BARRIER_CATEGORIES),
+    barriersByResolution: countBy(db, 'resolution', RESOLUTIONS),
+    barriersByStatus: countBy(db, 'status', BARRIER_STATUSES),
+    barriersBySeverity: countBy(db, 'severity', SEVERITIES),
+  };
+}

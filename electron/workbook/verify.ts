@@ -1,0 +1,58 @@
+/**
+ * `check`: the whole file's integrity, the kept totals against a full recount, and the workbook's
+ * own warnings (negative amounts, lines from estimates, themes and agencies with no spend).
+ */
+import type { DB } from './db';
+import { MEASURES, recountSql } from './measures';
+
+export interface CheckReport {
+  integrity: string[];
+  totalsAgree: boolean;
+  /** Problems that make the file wrong. */
+  errors: string[];
+  /** Things a pilot lead should look at, but that are allowed. */
+  warnings: string[];
+  counts: { agencies: number; themes: number; spendLines: number; barriers: number; changes: number };
+}
+
+export function verifyWorkbook(db: DB): CheckReport {
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  const errors: string[] = integrity.filter((r) => r !== 'ok').map((r) => `Integrity: ${r}`);
+  const fk = db.pragma('foreign_key_check') as unknown[];
+  if (fk.length > 0) errors.push(`${fk.length} row(s) refer to rows that are not there.`);
+
+  const cols = MEASURES.map((m) => m.column);
+  const kept = new Map<string, string>();
+  for (const r of db.prepare(`SELECT agency_id, theme_id, function, ${cols.join(', ')} FROM spend_cell`).all() as Record<string, number>[]) {
+    if (cols.some((c) => r[c] !== 0)) kept.set(`${r.agency_id}/${r.theme_id}/${r.function}`, cols.map((c) => r[c]).join(','));
+  }
+  let totalsAgree = true;
+  const recount = db.prepare(recountSql()).all() as Record<string, number>[];
+  for (const r of recount) {
+    const key = `${r.agency_id}/${r.theme_id}/${r.function}`;
+    if (kept.get(key) !== cols.map((c) => r[c]).join(',')) totalsAgree = false;
+    kept.delete(key);
+  }
+  if (kept.size > 0) totalsAgree = false;
+  if (!totalsAgree) errors.push('The kept totals do not match the spend lines (the file was changed by another program). Save a copy to rebuild them.');
+
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const counts = {
+    agencies: count('SELECT count(*) AS n FROM agency'),
+    themes: count('SELECT count(*) AS n FROM theme'),
+    spendLines: count('SELECT count(*) AS n FROM spend_line'),
+    barriers: count('SELECT count(*) AS n FROM barrier'),
+    changes: count('SELECT count(*) AS n FROM change_log'),
+  };
+  const warnings: string[] = [];
+  const negative = count('SELECT count(*) AS n FROM spend_line WHERE amount < 0');
+  if (negative > 0) warnings.push(`${negative.toLocaleString('en-GB')} spend line${negative === 1 ? ' has' : 's have'} a negative amount (income or a recharge). Check each is meant to reduce the total.`);
+  const zero = count('SELECT count(*) AS n FROM spend_line WHERE amount = 0');
+  if (zero > 0) warnings.push(`${zero.toLocaleString('en-GB')} spend line${zero === 1 ? ' is' : 's are'} £0.00.`);
+  const idle = db.prepare('SELECT name FROM agency a WHERE NOT EXISTS (SELECT 1 FROM spend_line s WHERE s.agency_id = a.id) ORDER BY id').all() as { name: string }[];
+  if (idle.length > 0) warnings.push(`No spend lines yet for: ${idle.map((a) => a.name).join(', ')}.`);
+  const estimates = count('SELECT count(*) AS n FROM spend_line WHERE source = 2');
+  if (estimates > 0) warnings.push(`${estimates.toLocaleString('en-GB')} spend line${estimates === 1 ? ' is' : 's are'} estimates rather than agency returns.`);
+  if (count('SELECT count(*) AS n FROM pilot WHERE population IS NULL') > 0) warnings.push('The pilot has no population, so spend per head cannot be shown.');
+  return { integrity, totalsAgree, errors, warnings, counts };
+}

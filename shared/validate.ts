@@ -1,0 +1,22 @@
+/** Validation with words: a zod failure becomes a `validation` error that names each field and why. */
+import type { z } from 'zod';
+import { WorkbookError } from './errors';
+
+export interface FieldProblem {
+  /** Where the problem is, e.g. "rows.2.amountPence". */
+  path: string;
+  message: string;
+}
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what = 'That'): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const problems: FieldProblem[] = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const first = problems[0];
+  const message = first
+    ? `${what} was not saved: ${first.message}${first.path ? ` (${first.path})` : ''}${problems.length > 1 ? `, and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : ''}. Correct it and try again.`
+    : `${what} was not saved: it is not valid. Correct it and try again.`;
+  return (() => {
+    throw new WorkbookError('validation', message, { problems });
+  })();
+}
