@@ -27,7 +27,7 @@ export function readHeader(file: string): HeaderFacts {
     stat = fs.statSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbookError('not-found', `"${name}" is not there any more. It may have been moved, renamed or deleted. Find it and open it again.`);
+    if (code === 'ENOENT') throw new WorkbookError('not-found', `"${name}" can't be found. It may have been moved, renamed or deleted: check the name and folder, then open it again.`);
     if (code === 'EACCES' || code === 'EPERM') throw new WorkbookError('io', `You do not have permission to read "${name}". Ask whoever manages the folder for access, or copy the file somewhere you can read it.`);
     throw new WorkbookError('io', `"${name}" could not be read (${code ?? 'unknown error'}). Check the drive is connected and try again.`);
   }

@@ -1,8 +1,7 @@
 /** What a repository gets to read and write with. */
+import type { LogOp, LoggedTable } from '../../shared/types';
 import type { DB } from './db';
 
-export type LoggedTable = 'pilot' | 'agency' | 'theme' | 'spend_line' | 'barrier';
-export type LogOp = 'insert' | 'update' | 'delete' | 'bulk_insert';
 
 export interface Tx {
   revision: number;
@@ -16,14 +15,3 @@ export interface WriteContext {
   write<T>(fn: (tx: Tx) => T): T;
 }
 
-export interface ChangeEntry {
-  seq: number;
-  revision: number;
-  at: number;
-  author: string;
-  table: LoggedTable;
-  rowId: string | null;
-  op: LogOp;
-  old: Record<string, unknown> | null;
-  new: Record<string, unknown> | null;
-}

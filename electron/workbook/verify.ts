@@ -2,18 +2,9 @@
  * `check`: the whole file's integrity, the kept totals against a full recount, and the workbook's
  * own warnings (negative amounts, lines from estimates, themes and agencies with no spend).
  */
+import type { CheckReport } from '../../shared/types';
 import type { DB } from './db';
 import { MEASURES, recountSql } from './measures';
-
-export interface CheckReport {
-  integrity: string[];
-  totalsAgree: boolean;
-  /** Problems that make the file wrong. */
-  errors: string[];
-  /** Things a pilot lead should look at, but that are allowed. */
-  warnings: string[];
-  counts: { agencies: number; themes: number; spendLines: number; barriers: number; changes: number };
-}
 
 export function verifyWorkbook(db: DB): CheckReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);

@@ -1,0 +1,153 @@
+/**
+ * `totalplace` — the workbook from the command line, over the same store as the app:
+ *   totalplace new FILE --name NAME     make a new pilot workbook
+ *   totalplace demo FILE                make the sample pilot (illustrative data)
+ *   totalplace info FILE                what the file is
+ *   totalplace check FILE               integrity and validation report
+ *   totalplace totals FILE [--json]     the totals, in pounds
+ * Every error is one clear line on stderr and a non-zero exit.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { WorkbookError } from '../../shared/errors';
+import { formatHeadline, formatPence, formatShare } from '../../shared/money';
+import { AGENCY_TYPES, FUNCTIONS, labelOf } from '../../shared/enums';
+import { formatYear } from '../../shared/years';
+import type { Totals } from '../../shared/totals';
+import { createSampleWorkbook } from '../workbook/sample';
+import { Workbook } from '../workbook/workbook';
+
+const USAGE = `Usage:
+  totalplace new FILE --name NAME [--author NAME] [--force]
+  totalplace demo FILE [--author NAME] [--force]
+  totalplace info FILE
+  totalplace check FILE
+  totalplace totals FILE [--json]`;
+
+class UsageError extends Error {}
+
+function author(given: string | undefined): string {
+  return given ?? process.env.TOTALPLACE_AUTHOR ?? os.userInfo().username;
+}
+
+type Out = (line: string) => void;
+
+export async function main(argv: string[], out: Out = (l) => process.stdout.write(`${l}\n`), err: Out = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { name: { type: 'string' }, author: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+    const [command, file, ...extra] = positionals;
+    if (values.help || command === 'help') {
+      out(USAGE);
+      return 0;
+    }
+    if (!command) throw new UsageError('Say what to do: new, demo, info, check or totals.');
+    if (!file) throw new UsageError(`Name the workbook file, for example: totalplace ${command} pilot.totalplace`);
+    if (extra.length > 0) throw new UsageError(`Unexpected "${extra[0]}". Put names with spaces in quotes.`);
+    switch (command) {
+      case 'new': {
+        if (!values.name) throw new UsageError('Give the pilot a name with --name, for example --name "Kent pilot".');
+        const wb = Workbook.create(file, { author: author(values.author), pilot: { name: values.name }, ...(values.force ? { overwrite: true } : {}) });
+        out(`Made ${wb.fileName} for "${values.name}".`);
+        wb.close();
+        return 0;
+      }
+      case 'demo': {
+        const wb = createSampleWorkbook(file, author(values.author), values.force ? { overwrite: true } : {});
+        const t = wb.totals();
+        out(`Made ${wb.fileName}: the sample pilot (illustrative data), ${t.agencyCount} agencies, ${t.lineCount} spend lines, ${t.barrierCount} barriers, ${formatHeadline(t.totalPence)} in all.`);
+        wb.close();
+        return 0;
+      }
+      case 'info':
+      case 'check':
+      case 'totals': {
+        const wb = Workbook.open(file, { author: author(values.author), readOnly: true });
+        try {
+          if (command === 'info') printInfo(wb, out);
+          else if (command === 'totals') {
+            const t = wb.totals();
+            if (values.json) out(JSON.stringify(t, null, 2));
+            else printTotals(wb, t, out);
+          } else {
+            const report = wb.verify();
+            out(`${wb.fileName}: ${report.counts.agencies} agencies, ${report.counts.themes} themes, ${report.counts.spendLines.toLocaleString('en-GB')} spend lines, ${report.counts.barriers} barriers.`);
+            out(`Integrity: ${report.integrity.every((r) => r === 'ok') ? 'ok' : 'PROBLEMS FOUND'}. Kept totals ${report.totalsAgree ? 'agree with the spend lines' : 'DO NOT agree with the spend lines'}.`);
+            for (const e of report.errors) out(`Error: ${e}`);
+            for (const w of report.warnings) out(`Warning: ${w}`);
+            if (report.errors.length > 0) {
+              err(`${wb.fileName} failed its check: ${report.errors[0]}`);
+              return 1;
+            }
+          }
+        } finally {
+          wb.close();
+        }
+        return 0;
+      }
+      default:
+        throw new UsageError(`"${command}" is not a command. Use new, demo, info, check or totals.`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`totalplace: ${e.message}`);
+      err(USAGE);
+      return 2;
+    }
+    if (e instanceof WorkbookError) {
+      err(`totalplace: ${e.message}`);
+      return 1;
+    }
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`totalplace: ${e.message}`);
+      return 2;
+    }
+    err(`totalplace: something went wrong (${e instanceof Error ? e.message : String(e)}). Please report this.`);
+    return 1;
+  }
+}
+
+function printInfo(wb: Workbook, out: Out): void {
+  const i = wb.info();
+  const p = wb.pilot.get();
+  out(`File:            ${i.path}`);
+  out(`Pilot:           ${p.name}`);
+  if (p.place) out(`Place:           ${p.place}`);
+  out(`Count year:      ${formatYear(p.countYear)}`);
+  out(`Workbook id:     ${i.workbookId}${i.copiedFrom ? ' (a copy)' : ''}`);
+  out(`Revision:        ${i.revision}`);
+  out(`File format:     ${i.schemaVersion}`);
+  out(`Opened:          ${i.readOnly ? 'read-only' : 'for editing'}`);
+}
+
+function row(label: string, pence: number, extra = ''): string {
+  return `  ${label.padEnd(50)} ${formatPence(pence, { symbol: true }).padStart(22)}${extra ? `  ${extra}` : ''}`;
+}
+
+function printTotals(wb: Workbook, t: Totals, out: Out): void {
+  const p = wb.pilot.get();
+  out(`${p.name} — spend in ${formatYear(p.countYear)}`);
+  out(row('Total public spend', t.totalPence, formatHeadline(t.totalPence)));
+  if (t.perHeadPence !== null && t.population) out(row(`Per head (${t.population.toLocaleString('en-GB')} people)`, t.perHeadPence));
+  out(row('Netted out as passed between agencies', t.nettedPence, `${t.nettedLines} line${t.nettedLines === 1 ? '' : 's'}`));
+  out(row('Locally controlled', t.localPence, formatShare(t.localPence, t.totalPence)));
+  out(row('Centrally controlled', t.centralPence, formatShare(t.centralPence, t.totalPence)));
+  out(row('Ring-fenced', t.ringFencedPence, formatShare(t.ringFencedPence, t.totalPence)));
+  out(row('Capital', t.capitalPence, formatShare(t.capitalPence, t.totalPence)));
+  out(row('Administration', t.administrationPence, formatShare(t.administrationPence, t.totalPence)));
+  out(row('Prevention', t.preventionPence, formatShare(t.preventionPence, t.totalPence)));
+  out(row('From estimates', t.estimatedPence, formatShare(t.estimatedPence, t.totalPence)));
+  out('By agency');
+  for (const a of t.byAgency) out(row(a.name, a.pence, formatShare(a.pence, t.totalPence)));
+  out('By agency type');
+  for (const a of t.byAgencyType) out(row(labelOf(AGENCY_TYPES, a.key), a.pence, formatShare(a.pence, t.totalPence)));
+  out('By theme');
+  for (const th of t.byTheme) out(row(th.name ?? 'Unallocated', th.pence, formatShare(th.pence, t.totalPence)));
+  out('By function');
+  for (const f of t.byFunction.filter((x) => x.lines > 0)) out(row(labelOf(FUNCTIONS, f.key), f.pence, formatShare(f.pence, t.totalPence)));
+  out(`Barriers found: ${t.barrierCount}${t.barriersCosted > 0 ? `, estimated cost ${formatPence(t.barrierCostPence, { symbol: true })} (${t.barriersCosted} costed)` : ''}`);
+  if (t.negativeLines > 0) out(`Note: ${t.negativeLines} line${t.negativeLines === 1 ? ' has' : 's have'} a negative amount; run "totalplace check" to review.`);
+}

@@ -1,0 +1,101 @@
+/**
+ * The API contract between the renderer and the main process, declared once. The preload builds
+ * `window.totalPlace` from `METHODS` (one IPC channel per method); the main process registers a
+ * handler for every method (the compiler checks none is missing) and validates every input with
+ * these schemas; tests drive the same handlers over a second transport.
+ */
+import { z } from 'zod';
+import type { Result } from './errors';
+import {
+  AgencyCreate, AgencyPatch, BarrierCreate, BarrierPatch, DeleteAgencies, DeleteRows, DeleteThemes, Id, PilotPatch, SpendCreate,
+  SpendPatch, SpendQuery, ThemeCreate, ThemePatch,
+  type Agency, type Barrier, type Pilot, type SpendLine, type SpendPage, type Theme,
+} from './schemas';
+import type { Totals } from './totals';
+import type { ChangeEntry, CheckReport, WorkbookInfo } from './types';
+
+const none = z.object({}).strict();
+const rows = <S extends z.ZodType>(s: S, max: number) => z.object({ rows: z.array(s).min(1).max(max) }).strict();
+const patches = <S extends z.ZodType>(s: S, max: number) => z.object({ patches: z.array(s).min(1).max(max) }).strict();
+const byId = z.object({ id: Id }).strict();
+
+export const CONTRACT = {
+  'workbook.info': none,
+  'workbook.verify': none,
+  'workbook.history': z.object({ limit: z.int().min(1).max(1000).default(100) }).strict(),
+  'pilot.get': none,
+  'pilot.update': PilotPatch.strict(),
+  'agency.list': none,
+  'agency.create': rows(AgencyCreate, 10_000),
+  'agency.update': patches(AgencyPatch, 10_000),
+  'agency.usage': byId,
+  'agency.delete': DeleteAgencies.strict(),
+  'theme.list': none,
+  'theme.create': rows(ThemeCreate, 10_000),
+  'theme.update': patches(ThemePatch, 10_000),
+  'theme.usage': byId,
+  'theme.delete': DeleteThemes.strict(),
+  'spend.page': SpendQuery,
+  'spend.get': byId,
+  'spend.create': rows(SpendCreate, 100_000),
+  'spend.update': patches(SpendPatch, 100_000),
+  'spend.delete': DeleteRows.strict(),
+  'barrier.list': none,
+  'barrier.create': rows(BarrierCreate, 10_000),
+  'barrier.update': patches(BarrierPatch, 10_000),
+  'barrier.delete': DeleteRows.strict(),
+  'totals.get': none,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Method = keyof typeof CONTRACT;
+
+/** What each method answers with. */
+export interface Outputs {
+  'workbook.info': WorkbookInfo;
+  'workbook.verify': CheckReport;
+  'workbook.history': ChangeEntry[];
+  'pilot.get': Pilot;
+  'pilot.update': Pilot;
+  'agency.list': Agency[];
+  'agency.create': Agency[];
+  'agency.update': Agency[];
+  'agency.usage': { spendLines: number; barriers: number };
+  'agency.delete': { deleted: number; moved: number };
+  'theme.list': Theme[];
+  'theme.create': Theme[];
+  'theme.update': Theme[];
+  'theme.usage': { spendLines: number; barriers: number };
+  'theme.delete': { deleted: number; moved: number };
+  'spend.page': SpendPage;
+  'spend.get': SpendLine;
+  'spend.create': SpendLine[];
+  'spend.update': SpendLine[];
+  'spend.delete': { deleted: number };
+  'barrier.list': Barrier[];
+  'barrier.create': Barrier[];
+  'barrier.update': Barrier[];
+  'barrier.delete': { deleted: number };
+  'totals.get': Totals;
+}
+
+// Every method has an output type, and every output type a method (checked by the compiler).
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const CONTRACT_COMPLETE: Exact<Method, keyof Outputs> = true;
+
+/** The runtime list of methods, for the preload and the registry. */
+export const METHODS = Object.keys(CONTRACT) as Method[];
+
+export type Input<M extends Method> = z.input<(typeof CONTRACT)[M]>;
+export type ParsedInput<M extends Method> = z.output<(typeof CONTRACT)[M]>;
+
+/** What the renderer sees: one async function per method, answering with a result envelope. */
+export type Api = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
+
+/** The IPC channel of a method: one per method, never a generic channel. */
+export function channelOf(method: Method): string {
+  return `totalplace:${method}`;
+}
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(CONTRACT, name);
+}

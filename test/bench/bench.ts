@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: the figures that say whether the workbook stays instant at a million spend lines.
+ * Prints one line per figure, `<figure>: <value> <unit>`. Targets (2-core machine): open under
+ * 300 ms; totals within 1.5x of the sqlite3 CLI's aggregate; one edit with refreshed totals under
+ * 50 ms; at most 150 bytes per spend line on disk.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { recountSql } from '../../electron/workbook/measures';
+import { Workbook } from '../../electron/workbook/workbook';
+import { buildBenchWorkbook } from './generate';
+
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'totalplace-bench-'));
+const file = path.join(dir, 'bench.totalplace');
+
+function figure(name: string, value: number, unit: string, digits = 1): void {
+  console.log(`${name}: ${value.toFixed(digits)} ${unit}`);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+try {
+  process.stderr.write(`Building a workbook of ${LINES.toLocaleString('en-GB')} spend lines in ${dir}\n`);
+  const [built, createMs] = time(() => buildBenchWorkbook(file, LINES, (n) => process.stderr.write(`  ${n.toLocaleString('en-GB')} lines\r`)));
+  process.stderr.write('\n');
+  built.wb.close();
+  figure('create time', createMs / 1000, 's', 2);
+
+  // Open: cold-ish (first open after the build) then the median of five.
+  const opens: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const [wb, ms] = time(() => Workbook.open(file, { author: 'Benchmark' }));
+    opens.push(ms);
+    wb.close();
+  }
+  figure('open time', median(opens), 'ms');
+
+  const wb = Workbook.open(file, { author: 'Benchmark' });
+  const totals: number[] = [];
+  for (let i = 0; i < 5; i++) totals.push(time(() => wb.totals())[1]);
+  figure('totals time', median(totals), 'ms');
+
+  const recounts: number[] = [];
+  for (let i = 0; i < 3; i++) recounts.push(time(() => wb.recount())[1]);
+  const storeRecount = median(recounts);
+  figure('totals recount time', storeRecount, 'ms');
+
+  const edits: number[] = [];
+  const page = wb.spend.page({ limit: 20, sort: [{ key: 'amountPence', dir: 'desc' }] });
+  for (let i = 0; i < 20; i++) {
+    const line = page.rows[i]!;
+    edits.push(time(() => {
+      wb.spend.update([{ id: line.id, amountPence: line.amountPence + 1 }]);
+      return wb.totals();
+    })[1]);
+  }
+  figure('edit and totals time', median(edits), 'ms');
+
+  const copy = path.join(dir, 'copy.totalplace');
+  const [, copyMs] = time(() => wb.saveCopy(copy));
+  figure('save a copy time', copyMs / 1000, 's', 2);
+  wb.close();
+
+  const size = fs.statSync(file).size;
+  figure('file size', size / 1024 / 1024, 'MB');
+  figure('bytes per line', size / LINES, 'bytes');
+
+  // The same aggregate through the sqlite3 command-line tool, on the same file, timed by sqlite3 itself.
+  try {
+    const out = execFileSync('sqlite3', [file], { input: `.timer on\n${recountSql()};\n${recountSql()};\n${recountSql()};\n`, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const runs = [...out.matchAll(/Run Time: real ([0-9.]+)/g)].map((m) => Number(m[1]) * 1000);
+    const cli = median(runs);
+    figure('sqlite3 recount time', cli, 'ms');
+    figure('totals ratio vs sqlite3', storeRecount / cli, 'x', 2);
+  } catch (e) {
+    console.log(`totals ratio vs sqlite3: not measured (${(e as Error).message.split('\n')[0]}; install the sqlite3 command-line tool)`);
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
