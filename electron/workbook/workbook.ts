@@ -187,7 +187,16 @@ export class Workbook {
         if (!writeLock(file, opts.author)) readOnlyReason = 'folder';
         else holdsLock = true;
       }
-      if (hotJournal) integrity = checkOpen(db, name, integrity);
+      if (hotJournal) {
+        // Reading rolls back a hot journal. One SQLite judged not hot (the write was cut off before
+        // it touched the file) is left behind: with the write lock held, nobody can need it.
+        integrity = checkOpen(db, name, integrity);
+        if (fs.existsSync(`${file}-journal`)) {
+          db.exec('BEGIN IMMEDIATE');
+          fs.rmSync(`${file}-journal`, { force: true });
+          db.exec('COMMIT');
+        }
+      }
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version < target) {
         if (readOnlyReason !== null) {
@@ -351,10 +360,11 @@ export class Workbook {
   }
 }
 
+/** Can we write here? A file marked read-only (no write bits) counts as read-only even for an administrator. */
 function writable(p: string): boolean {
   try {
     fs.accessSync(p, fs.constants.W_OK);
-    return true;
+    return (fs.statSync(p).mode & 0o222) !== 0;
   } catch {
     return false;
   }
