@@ -6,14 +6,16 @@
  */
 import { z } from 'zod';
 import type { Result } from './errors';
+import { METHOD_NAMES, SECTIONS, channelOf, type MethodName } from './methods';
 import {
   AgencyCreate, AgencyPatch, BarrierCreate, BarrierPatch, DeleteAgencies, DeleteRows, DeleteThemes, Id, PilotPatch, SpendCreate,
   SpendPatch, SpendQuery, ThemeCreate, ThemePatch,
   type Agency, type Barrier, type Pilot, type SpendLine, type SpendPage, type Theme,
 } from './schemas';
 import type { Totals } from './totals';
-import type { ChangeEntry, CheckReport, WorkbookInfo } from './types';
+import type { AppState, ChangeEntry, CheckReport, WorkbookInfo } from './types';
 
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const none = z.object({}).strict();
 const rows = <S extends z.ZodType>(s: S, max: number) => z.object({ rows: z.array(s).min(1).max(max) }).strict();
 const patches = <S extends z.ZodType>(s: S, max: number) => z.object({ patches: z.array(s).min(1).max(max) }).strict();
@@ -45,9 +47,22 @@ export const CONTRACT = {
   'barrier.update': patches(BarrierPatch, 10_000),
   'barrier.delete': DeleteRows.strict(),
   'totals.get': none,
-} as const satisfies Record<string, z.ZodType>;
+  'app.state': none,
+  'settings.update': z.object({ author: z.string().trim().min(1, { error: 'Enter your name' }).max(100).optional(), displayUnits: z.enum(['pounds', 'thousands', 'millions']).optional() }).strict(),
+  'app.newWorkbook': z.object({ pilotName: z.string().trim().min(1, { error: 'Give the pilot a name' }).max(200) }).strict(),
+  'app.open': none,
+  'app.openRecent': byId,
+  'app.openSample': none,
+  'app.retryOpen': z.object({ token: Id, mode: z.enum(['read-only', 'anyway']) }).strict(),
+  'app.saveCopy': none,
+  'app.close': none,
+  'app.removeRecent': byId,
+  'app.reportUi': z.object({ section: z.enum(SECTIONS).nullable(), canDeleteRow: z.boolean(), canUndo: z.boolean(), canRedo: z.boolean() }).strict(),
+} as const satisfies Record<MethodName, z.ZodType>;
 
 export type Method = keyof typeof CONTRACT;
+// The contract has exactly the methods of the plain list the preload uses.
+export const METHODS_MATCH: Exact<Method, MethodName> = true;
 
 /** What each method answers with. */
 export interface Outputs {
@@ -76,14 +91,24 @@ export interface Outputs {
   'barrier.update': Barrier[];
   'barrier.delete': { deleted: number };
   'totals.get': Totals;
+  'app.state': AppState;
+  'settings.update': AppState;
+  'app.newWorkbook': AppState;
+  'app.open': AppState;
+  'app.openRecent': AppState;
+  'app.openSample': AppState;
+  'app.retryOpen': AppState;
+  'app.saveCopy': { fileName: string };
+  'app.close': AppState;
+  'app.removeRecent': AppState;
+  'app.reportUi': null;
 }
 
 // Every method has an output type, and every output type a method (checked by the compiler).
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const CONTRACT_COMPLETE: Exact<Method, keyof Outputs> = true;
 
 /** The runtime list of methods, for the preload and the registry. */
-export const METHODS = Object.keys(CONTRACT) as Method[];
+export const METHODS: readonly Method[] = METHOD_NAMES;
 
 export type Input<M extends Method> = z.input<(typeof CONTRACT)[M]>;
 export type ParsedInput<M extends Method> = z.output<(typeof CONTRACT)[M]>;
@@ -91,10 +116,7 @@ export type ParsedInput<M extends Method> = z.output<(typeof CONTRACT)[M]>;
 /** What the renderer sees: one async function per method, answering with a result envelope. */
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
 
-/** The IPC channel of a method: one per method, never a generic channel. */
-export function channelOf(method: Method): string {
-  return `totalplace:${method}`;
-}
+export { channelOf };
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(CONTRACT, name);

@@ -43,3 +43,33 @@ export interface ChangeEntry {
   old: Record<string, unknown> | null;
   new: Record<string, unknown> | null;
 }
+
+export interface RecentFileView {
+  id: string;
+  fileName: string;
+  folder: string;
+  pilotName: string;
+  openedAt: number;
+  /** The file is no longer where it was. */
+  missing: boolean;
+}
+
+export interface AppState {
+  version: string;
+  platform: string;
+  /** The name recorded on changes; null until the user gives it (asked on first run). */
+  author: string | null;
+  /** The units new workbooks start with. */
+  displayUnits: 'pounds' | 'thousands' | 'millions';
+  recent: RecentFileView[];
+  /** The workbook open in this window, if any. */
+  workbook: WorkbookInfo | null;
+  /** An error from opening a file this window did not ask for (command line, file association, drop), shown once. */
+  notice: { code: string; message: string; detail?: Record<string, unknown> } | null;
+}
+
+/** The window title: `<pilot name> — <file name> — Total Place Workbook`, with "(read-only)" when so. */
+export function windowTitle(info: Pick<WorkbookInfo, 'pilotName' | 'fileName' | 'readOnly'> | null): string {
+  if (!info) return 'Total Place Workbook';
+  return `${info.pilotName} — ${info.fileName}${info.readOnly ? ' (read-only)' : ''} — Total Place Workbook`;
+}

@@ -8,11 +8,14 @@
 import { CONTRACT, isMethod, type Method, type Outputs, type ParsedInput } from '../../shared/api';
 import { WorkbookError, type Result } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/validate';
+import type { AppActions } from '../services/session';
 import type { Workbook } from '../workbook/workbook';
 
 export interface HandlerContext {
   /** The workbook open in the calling window; throws `no-workbook` when there is none. */
   workbook(): Workbook;
+  /** The calling window's file actions (dialogs, recent files, settings). */
+  app(): AppActions;
 }
 
 export type Handlers = { [M in Method]: (ctx: HandlerContext, input: ParsedInput<M>) => Outputs[M] | Promise<Outputs[M]> };
@@ -43,6 +46,17 @@ export const handlers: Handlers = {
   'barrier.update': (c, i) => c.workbook().barriers.update(i.patches),
   'barrier.delete': (c, i) => c.workbook().barriers.delete(i),
   'totals.get': (c) => c.workbook().totals(),
+  'app.state': (c) => c.app().state(),
+  'settings.update': (c, i) => c.app().updateSettings(i),
+  'app.newWorkbook': (c, i) => c.app().newWorkbook(i),
+  'app.open': (c) => c.app().open(),
+  'app.openRecent': (c, i) => c.app().openRecent(i.id),
+  'app.openSample': (c) => c.app().openSample(),
+  'app.retryOpen': (c, i) => c.app().retryOpen(i.token, i.mode),
+  'app.saveCopy': (c) => c.app().saveCopy(),
+  'app.close': (c) => c.app().close(),
+  'app.removeRecent': (c, i) => c.app().removeRecent(i.id),
+  'app.reportUi': (c, i) => c.app().reportUi(i),
 };
 
 /** Log hook for errors that are bugs rather than a user's mistake (the app writes them to its log). */
@@ -62,13 +76,16 @@ export async function dispatch(method: unknown, input: unknown, ctx: HandlerCont
   }
 }
 
-/** A context for a window with no workbook open yet. */
+/** A context over one workbook and no file actions (for the CLI and tests of the data methods). */
 export function contextFor(get: () => Workbook | null): HandlerContext {
   return {
     workbook() {
       const wb = get();
       if (!wb || wb.isClosed) throw new WorkbookError('no-workbook', 'No workbook is open in this window. Open one from the start screen, or create a new one.');
       return wb;
+    },
+    app() {
+      throw new WorkbookError('forbidden', 'File actions are not available here.');
     },
   };
 }
