@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Workbook files and child processes: keep the two cores for real work, not contention.
     pool: 'forks',
+    // Build the renderer once for the browser tests (test/e2e).
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });

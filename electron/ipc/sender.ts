@@ -13,11 +13,12 @@ export interface SenderFacts {
   knownWindow: boolean;
 }
 
-export function isTrustedSender(s: SenderFacts): boolean {
+/** `origin` is the app's own origin; the browser test harness serves the same pages from its own. */
+export function isTrustedSender(s: SenderFacts, origin: string = APP_ORIGIN): boolean {
   if (!s.knownWindow || !s.isTopFrame || !s.frameUrl) return false;
   try {
     const u = new URL(s.frameUrl);
-    return `${u.protocol}//${u.host}` === APP_ORIGIN;
+    return `${u.protocol}//${u.host}` === origin;
   } catch {
     return false;
   }

@@ -75,7 +75,8 @@ function cancelled(): WorkbookError {
 
 /** A safe file name from a pilot's name: "Kent pilot" -> "Kent pilot.totalplace". */
 export function suggestedFileName(pilotName: string): string {
-  const base = pilotName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Pilot workbook';
+  const printable = [...pilotName].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('');
+  const base = printable.replace(/[<>:"/\\|?*]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Pilot workbook';
   return `${base}${FILE_EXTENSION}`;
 }
 

@@ -1,0 +1,245 @@
+/**
+ * The Electron main process: a thin shell. Windows, menus, dialogs, the app:// protocol and the IPC
+ * wiring live here; everything they call (sessions, the store, the registry, the menu model, the
+ * security rules) is plain Node code tested without Electron.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session as electronSession, shell, type MenuItemConstructorOptions } from 'electron';
+import { METHOD_NAMES, DROP_CHANNEL, EVENT_CHANNELS, channelOf, type Command } from '../../shared/methods';
+import { windowTitle } from '../../shared/types';
+import { dispatch } from '../ipc/registry';
+import { APP_ORIGIN, isTrustedSender } from '../ipc/sender';
+import { buildMenu, type MenuItemSpec } from '../services/menu';
+import { resolveAppRequest } from '../services/protocol';
+import { droppedWorkbooks, filesFromArgv, isAllowedExternal, secureWebPreferences } from '../services/security';
+import { Session, type Dialogs } from '../services/session';
+import { SettingsStore } from '../services/settings';
+
+const APP_NAME = 'Total Place Workbook';
+const here = path.dirname(__filename);
+const rendererRoot = path.join(here, '..', 'renderer');
+const preload = path.join(here, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/** better-sqlite3 built for Electron's ABI: beside the app when packaged, in .native/ when run from source. */
+function nativeBinding(): string | undefined {
+  const candidates = app.isPackaged
+    ? [path.join(process.resourcesPath, 'native', 'better_sqlite3.node')]
+    : [path.join(app.getAppPath(), '.native', `electron-${process.versions.electron}-${process.platform}-${process.arch}`, 'better_sqlite3.node')];
+  return candidates.find((c) => fs.existsSync(c));
+}
+
+const windows = new Map<BrowserWindow, Session>();
+let settings: SettingsStore;
+let binding: string | undefined;
+
+function dialogsFor(win: () => BrowserWindow | undefined): Dialogs {
+  const filters = [{ name: 'Total Place workbooks', extensions: ['totalplace'] }];
+  return {
+    async chooseWorkbookToOpen() {
+      const w = win();
+      const opts = { title: 'Open a pilot workbook', filters, properties: ['openFile' as const] };
+      const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseNewWorkbookPath(suggestedName) {
+      const w = win();
+      const opts = { title: 'Save the new pilot workbook', defaultPath: path.join(app.getPath('documents'), suggestedName), filters };
+      const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+    async chooseCopyPath(suggestedName) {
+      const w = win();
+      const opts = { title: 'Save a copy (to send by email, or as a backup)', defaultPath: path.join(app.getPath('documents'), suggestedName), filters };
+      const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+  };
+}
+
+function findWindowWith(file: string): BrowserWindow | undefined {
+  for (const [w, s] of windows) if (s.current && path.resolve(s.current.path) === file) return w;
+  return undefined;
+}
+
+function createWindow(file?: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: APP_NAME,
+    show: false,
+    backgroundColor: '#f6f7f9',
+    webPreferences: secureWebPreferences(preload),
+  });
+  const session = new Session({
+    dialogs: dialogsFor(() => win),
+    settings,
+    dataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    ...(binding ? { nativeBinding: binding } : {}),
+    focusExisting(f, from) {
+      const other = findWindowWith(f);
+      if (!other || windows.get(other) === from) return false;
+      other.focus();
+      return true;
+    },
+    openInNewWindow(f) {
+      createWindow(f);
+      return true;
+    },
+    changed(s) {
+      if (!win.isDestroyed()) {
+        win.setTitle(windowTitle(s.current && !s.current.isClosed ? s.current.info() : null));
+        win.webContents.send(EVENT_CHANNELS.stateChanged);
+      }
+      refreshMenu();
+    },
+  });
+  windows.set(win, session);
+  win.once('ready-to-show', () => win.show());
+  win.on('focus', refreshMenu);
+  win.on('closed', () => {
+    session.dispose();
+    windows.delete(win);
+    refreshMenu();
+  });
+  win.webContents.once('did-finish-load', () => {
+    if (file) session.openFromOutside(file);
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function focusedSession(): [BrowserWindow, Session] | undefined {
+  const w = BrowserWindow.getFocusedWindow() ?? [...windows.keys()][0];
+  const s = w ? windows.get(w) : undefined;
+  return w && s ? [w, s] : undefined;
+}
+
+function toTemplate(items: MenuItemSpec[]): MenuItemConstructorOptions[] {
+  return items.map((i) => {
+    const out: MenuItemConstructorOptions = {};
+    if (i.type) out.type = i.type;
+    if (i.label !== undefined) out.label = i.label;
+    if (i.role) out.role = i.role;
+    if (i.accelerator) out.accelerator = i.accelerator;
+    if (i.enabled !== undefined) out.enabled = i.enabled;
+    if (i.submenu) out.submenu = toTemplate(i.submenu);
+    const command: Command | undefined = i.command;
+    if (command) {
+      out.click = () => {
+        const f = focusedSession();
+        if (f) f[0].webContents.send(EVENT_CHANNELS.command, command);
+        else createWindow();
+      };
+    }
+    return out;
+  });
+}
+
+function refreshMenu(): void {
+  const f = focusedSession();
+  const s = f?.[1];
+  const wb = s?.current && !s.current.isClosed ? s.current : null;
+  const menu = buildMenu({
+    platform: process.platform,
+    appName: APP_NAME,
+    hasWorkbook: wb !== null,
+    readOnly: wb?.readOnly ?? false,
+    canUndo: s?.ui.canUndo ?? false,
+    canRedo: s?.ui.canRedo ?? false,
+    canDeleteRow: s?.ui.canDeleteRow ?? false,
+    recent: settings.get().recent.map((r) => ({ id: r.id, label: `${r.pilotName} — ${path.basename(r.path)}` })),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toTemplate(menu)));
+}
+
+/** Every IPC message must come from the top frame of one of our windows, showing our own page. */
+function senderSession(event: Electron.IpcMainInvokeEvent | Electron.IpcMainEvent): Session | undefined {
+  const win = BrowserWindow.fromWebContents(event.sender);
+  const frame = event.senderFrame;
+  const trusted = isTrustedSender({ frameUrl: frame?.url, isTopFrame: frame !== null && frame === event.sender.mainFrame, knownWindow: win !== null && windows.has(win) });
+  return trusted && win ? windows.get(win) : undefined;
+}
+
+function openFiles(files: string[]): void {
+  for (const f of files) {
+    const existing = findWindowWith(f);
+    if (existing) existing.focus();
+    else {
+      const empty = [...windows].find(([, s]) => !s.current);
+      if (empty) empty[1].openFromOutside(f);
+      else createWindow(f);
+    }
+  }
+}
+
+const pendingOpen: string[] = filesFromArgv(process.argv.slice(1), process.cwd());
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  if (app.isReady()) openFiles([file]);
+  else pendingOpen.push(file);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_e, argv, cwd) => {
+    const files = filesFromArgv(argv.slice(1), cwd);
+    if (files.length > 0) openFiles(files);
+    else focusedSession()?.[0].focus();
+  });
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternal(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.on('will-redirect', (e) => e.preventDefault());
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    app.setName(APP_NAME);
+    settings = new SettingsStore(app.getPath('userData'));
+    binding = nativeBinding();
+    electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    electronSession.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle('app', async (request) => {
+      const r = resolveAppRequest(request.url, rendererRoot);
+      if (r.status !== 200) return new Response(null, { status: r.status, headers: r.headers });
+      return new Response(await fs.promises.readFile(r.file), { status: 200, headers: r.headers });
+    });
+    for (const method of METHOD_NAMES) {
+      ipcMain.handle(channelOf(method), async (event, input: unknown) => {
+        const s = senderSession(event);
+        if (!s) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from a Total Place Workbook window, so it was refused.' } };
+        return dispatch(method, input, s, (m, err) => console.error(`[${m}]`, err));
+      });
+    }
+    ipcMain.on(DROP_CHANNEL, (event, paths: unknown) => {
+      const s = senderSession(event);
+      if (!s) return;
+      const files = droppedWorkbooks(paths);
+      if (files[0]) s.openFromOutside(files[0]);
+      if (files.length > 1) openFiles(files.slice(1));
+    });
+    refreshMenu();
+    const first = pendingOpen.splice(0);
+    if (first.length > 0) openFiles(first);
+    else createWindow();
+    app.on('activate', () => {
+      if (windows.size === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The security settings of every window, and the rules for links and files from outside, as pure
+ * functions the tests check and the main process applies.
+ */
+import path from 'node:path';
+import { FILE_EXTENSION } from './session';
+
+/** webPreferences for every window: isolated, sandboxed, no Node, no webview, no insecure content. */
+export function secureWebPreferences(preload: string) {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    disableBlinkFeatures: 'Auxclick',
+    spellcheck: true,
+  } as const;
+}
+
+/** Links the app may open in the user's browser: https only, and only these sites. */
+export const EXTERNAL_HOSTS = ['www.gov.uk', 'www.sqlite.org'];
+
+export function isAllowedExternal(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && EXTERNAL_HOSTS.includes(u.hostname) && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** Workbook files named on a command line (a double-click, "Open with", a second launch). */
+export function filesFromArgv(argv: readonly string[], cwd: string): string[] {
+  return argv
+    .filter((a) => !a.startsWith('-') && a.toLowerCase().endsWith(FILE_EXTENSION))
+    .map((a) => path.resolve(cwd, a));
+}
+
+/** Files dropped on a window, as handed over by the preload: keep workbook paths only. */
+export function droppedWorkbooks(input: unknown): string[] {
+  if (!Array.isArray(input)) return [];
+  return input.filter((p): p is string => typeof p === 'string' && path.isAbsolute(p) && p.toLowerCase().endsWith(FILE_EXTENSION)).slice(0, 20);
+}
