@@ -8,12 +8,13 @@ import { z } from 'zod';
 import type { Result } from './errors';
 import { METHOD_NAMES, SECTIONS, channelOf, type MethodName } from './methods';
 import {
+  AgencyBatch, BarrierBatch, SpendBatch, ThemeBatch,
   AgencyCreate, AgencyPatch, BarrierCreate, BarrierPatch, DeleteAgencies, DeleteRows, DeleteThemes, Id, PilotPatch, SpendCreate,
   SpendPatch, SpendQuery, ThemeCreate, ThemePatch,
   type Agency, type Barrier, type Pilot, type SpendLine, type SpendPage, type Theme,
 } from './schemas';
 import type { Totals } from './totals';
-import type { AppState, ChangeEntry, CheckReport, WorkbookInfo } from './types';
+import type { AppState, ChangeEntry, CheckReport, HistoryState, WorkbookInfo } from './types';
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const none = z.object({}).strict();
@@ -46,6 +47,13 @@ export const CONTRACT = {
   'barrier.create': rows(BarrierCreate, 10_000),
   'barrier.update': patches(BarrierPatch, 10_000),
   'barrier.delete': DeleteRows.strict(),
+  'agency.batch': AgencyBatch,
+  'theme.batch': ThemeBatch,
+  'spend.batch': SpendBatch,
+  'barrier.batch': BarrierBatch,
+  'history.state': none,
+  'history.undo': none,
+  'history.redo': none,
   'totals.get': none,
   'app.state': none,
   'settings.update': z.object({ author: z.string().trim().min(1, { error: 'Enter your name' }).max(100).optional(), displayUnits: z.enum(['pounds', 'thousands', 'millions']).optional() }).strict(),
@@ -90,6 +98,13 @@ export interface Outputs {
   'barrier.create': Barrier[];
   'barrier.update': Barrier[];
   'barrier.delete': { deleted: number };
+  'agency.batch': { created: Agency[]; updated: Agency[] };
+  'theme.batch': { created: Theme[]; updated: Theme[] };
+  'spend.batch': { created: SpendLine[]; updated: SpendLine[] };
+  'barrier.batch': { created: Barrier[]; updated: Barrier[] };
+  'history.state': HistoryState;
+  'history.undo': HistoryState;
+  'history.redo': HistoryState;
   'totals.get': Totals;
   'app.state': AppState;
   'settings.update': AppState;

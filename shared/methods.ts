@@ -10,6 +10,8 @@ export const METHOD_NAMES = [
   'theme.list', 'theme.create', 'theme.update', 'theme.usage', 'theme.delete',
   'spend.page', 'spend.get', 'spend.create', 'spend.update', 'spend.delete',
   'barrier.list', 'barrier.create', 'barrier.update', 'barrier.delete',
+  'agency.batch', 'theme.batch', 'spend.batch', 'barrier.batch',
+  'history.state', 'history.undo', 'history.redo',
   'totals.get',
   'app.state', 'settings.update', 'app.newWorkbook', 'app.open', 'app.openRecent', 'app.openSample', 'app.retryOpen',
   'app.saveCopy', 'app.close', 'app.removeRecent', 'app.reportUi',

@@ -120,11 +120,22 @@ export type SpendPatch = z.infer<typeof SpendPatch>;
 export type BarrierPatch = z.infer<typeof BarrierPatch>;
 export type PilotPatch = z.infer<typeof PilotPatch>;
 
+/** Several changes to one table as one write (a paste, a duplicate): all saved, or none. */
+export function batchOf<C extends z.ZodType, P extends z.ZodType>(create: C, patch: P, max: number) {
+  return z.object({ creates: z.array(create).max(max).default([]), updates: z.array(patch).max(max).default([]) }).strict();
+}
+export const AgencyBatch = batchOf(AgencyCreate, AgencyPatch, 10_000);
+export const ThemeBatch = batchOf(ThemeCreate, ThemePatch, 10_000);
+export const SpendBatch = batchOf(SpendCreate, SpendPatch, 100_000);
+export const BarrierBatch = batchOf(BarrierCreate, BarrierPatch, 10_000);
+
 /** Columns the spend grid can sort by, and the filters it can apply — all done in SQL. */
-export const SPEND_SORT_KEYS = ['agency', 'description', 'function', 'theme', 'year', 'amountPence', 'confidence', 'source', 'updatedAt'] as const;
+export const SPEND_SORT_KEYS = ['agency', 'description', 'function', 'theme', 'year', 'amountPence', 'passedOn', 'kind', 'delivery', 'funding', 'purpose', 'confidence', 'source', 'notes', 'updatedAt'] as const;
 export const SpendQuery = z.object({
   offset: z.int().min(0).default(0),
   limit: z.int().min(1).max(5000).default(200),
+  /** Count and sum the lines that match (the grid asks once per filter, with its first page). */
+  withCount: z.boolean().default(true),
   sort: z.array(z.object({ key: z.enum(SPEND_SORT_KEYS), dir: z.enum(['asc', 'desc']) })).max(4).default([]),
   filter: z
     .object({
@@ -142,9 +153,9 @@ export type SpendQueryInput = z.input<typeof SpendQuery>;
 export type SpendQuery = z.infer<typeof SpendQuery>;
 export interface SpendPage {
   rows: SpendLine[];
-  /** How many lines match the filter, and their sum: the grid's pinned bottom row. */
-  matching: number;
-  matchingPence: number;
+  /** How many lines match the filter, and their sum: the grid's pinned bottom row (null when not asked for). */
+  matching: number | null;
+  matchingPence: number | null;
 }
 
 /** Deleting an agency or theme that is in use needs a decision: move its rows, unallocate them, or cancel. */

@@ -73,3 +73,11 @@ export function windowTitle(info: Pick<WorkbookInfo, 'pilotName' | 'fileName' | 
   if (!info) return 'Total Place Workbook';
   return `${info.pilotName} — ${info.fileName}${info.readOnly ? ' (read-only)' : ''} — Total Place Workbook`;
 }
+
+/** What undo and redo can do in this window. */
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** The workbook's revision after the last change. */
+  revision: number;
+}

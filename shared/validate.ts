@@ -13,8 +13,9 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
   if (r.success) return r.data;
   const problems: FieldProblem[] = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   const first = problems[0];
+  const where = r.error.issues[0]?.path.filter((p) => typeof p === 'number').map((n) => `row ${Number(n) + 1}`).join(', ');
   const message = first
-    ? `${what} was not saved: ${first.message}${first.path ? ` (${first.path})` : ''}${problems.length > 1 ? `, and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : ''}. Correct it and try again.`
+    ? `${what} was not saved: ${first.message}${where ? ` (${where})` : ''}${problems.length > 1 ? `, and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : ''}. Correct it and try again.`
     : `${what} was not saved: it is not valid. Correct it and try again.`;
   return (() => {
     throw new WorkbookError('validation', message, { problems });

@@ -10,6 +10,12 @@ export interface Tx {
   log(table: LoggedTable, uid: Buffer | null, op: LogOp, oldValue: Record<string, unknown> | null, newValue: Record<string, unknown> | null): void;
 }
 
+/** Putting a deleted row back exactly (undo): its original local row id and creation time. */
+export interface Restore {
+  rowId: number;
+  createdAt: number;
+}
+
 export interface WriteContext {
   db: DB;
   write<T>(fn: (tx: Tx) => T): T;

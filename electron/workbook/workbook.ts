@@ -23,6 +23,9 @@ import { ThemeRepo } from './repos/themes';
 import { computeTotals } from './totals';
 import { verifyWorkbook } from './verify';
 import type { Tx, WriteContext } from './tx';
+import { History, type HistoryState } from './history';
+
+const NO_CHANGE = Symbol('no change');
 
 export interface WorkbookOpenOptions {
   /** Who is making changes (from the app's settings); recorded on every row and in the change log. */
@@ -77,6 +80,8 @@ export class Workbook {
   private readonly integrity: 'full' | 'partial';
   private readonly snapshot: string | null;
   private readonly ctx: WriteContext;
+  private currentTx: Tx | null = null;
+  private readonly undoHistory: History;
 
   private constructor(file: string, db: DB, o: { author: string; readOnlyReason: ReadOnlyReason | null; holdsLock: boolean; integrity: 'full' | 'partial'; snapshot: string | null }) {
     this.path = file;
@@ -94,6 +99,24 @@ export class Workbook {
     this.themes = new ThemeRepo(this.ctx);
     this.spend = new SpendRepo(this.ctx);
     this.barriers = new BarrierRepo(this.ctx);
+    this.undoHistory = new History(this.db, (fn) => this.write(fn), { pilot: this.pilot, agency: this.agencies, theme: this.themes, spend_line: this.spend, barrier: this.barriers });
+  }
+
+  /** Undo this window's last change (exactly, from the change log), as a new change. */
+  undo(): HistoryState {
+    this.assertOpen();
+    this.undoHistory.undo();
+    return this.undoHistory.state();
+  }
+
+  redo(): HistoryState {
+    this.assertOpen();
+    this.undoHistory.redo();
+    return this.undoHistory.state();
+  }
+
+  historyState(): HistoryState {
+    return this.undoHistory.state();
   }
 
   /** Make a new workbook file. It is built under a temporary name and renamed into place, so a crash leaves no half-made file. */
@@ -327,9 +350,14 @@ export class Workbook {
         ? `"${this.fileName}" is open read-only, so changes can't be saved. Close it and open it again for editing, or save a copy and edit that.`
         : `"${this.fileName}" is read-only (the file or its folder can't be written), so changes can't be saved. Save a copy somewhere you can write, and edit the copy.`);
     }
+    // A write inside a write (a batch, an undo) joins it: one transaction, one revision, one undo step.
+    if (this.currentTx) return fn(this.currentTx);
+    let result: T | undefined;
+    let revision = 0;
+    let logged = 0;
     try {
-      return this.db.transaction(() => {
-        const revision = (this.db.prepare('UPDATE workbook SET revision = revision + 1 RETURNING revision').get() as { revision: number }).revision;
+      this.db.transaction(() => {
+        revision = (this.db.prepare('UPDATE workbook SET revision = revision + 1 RETURNING revision').get() as { revision: number }).revision;
         const authorId = this.ensureAuthor();
         const at = Date.now();
         const logStmt = this.db.prepare('INSERT INTO change_log (revision, at, author_id, tbl, row_uid, op, old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -338,14 +366,25 @@ export class Workbook {
           at,
           authorId,
           log: (table, uid, op, oldValue, newValue) => {
+            logged++;
             logStmt.run(revision, at, authorId, table, uid, op, oldValue === null ? null : JSON.stringify(oldValue), newValue === null ? null : JSON.stringify(newValue));
           },
         };
-        return fn(tx);
+        this.currentTx = tx;
+        try {
+          result = fn(tx);
+        } finally {
+          this.currentTx = null;
+        }
+        // Nothing changed: leave the revision where it was.
+        if (logged === 0) throw NO_CHANGE;
       }).immediate();
     } catch (e) {
+      if (e === NO_CHANGE) return result as T;
       throw mapError(e, this.fileName);
     }
+    this.undoHistory.recorded(revision);
+    return result as T;
   }
 
   private ensureAuthor(): number {

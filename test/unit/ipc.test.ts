@@ -49,6 +49,8 @@ describe('the contract and its registry', () => {
       'spend.update': { patches: [{ id: line.id, notes: 'checked' }] }, 'spend.delete': { ids: [line.id] },
       'barrier.list': {}, 'barrier.create': { rows: [{ title: 'New barrier' }] }, 'barrier.update': { patches: [{ id: barrier.id, status: 'resolved' }] },
       'barrier.delete': { ids: [barrier.id] }, 'totals.get': {},
+      'agency.batch': { creates: [{ name: 'Batch body' }] }, 'theme.batch': { updates: [] }, 'spend.batch': { creates: [] }, 'barrier.batch': {},
+      'history.state': {}, 'history.undo': {}, 'history.redo': {},
       'app.state': {}, 'settings.update': { author: 'Jo Bloggs' }, 'app.saveCopy': {}, 'app.newWorkbook': { pilotName: 'New pilot' },
       'app.open': {}, 'app.openRecent': { id: '' }, 'app.openSample': {}, 'app.retryOpen': { token: '' }, 'app.close': {}, 'app.removeRecent': { id: '' },
       'app.reportUi': { section: 'spend', canDeleteRow: true, canUndo: false, canRedo: false },

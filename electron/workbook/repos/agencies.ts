@@ -1,10 +1,10 @@
 /** Agencies: the bodies that spend public money in the place. */
 import { z } from 'zod';
 import { WorkbookError } from '../../../shared/errors';
-import { AgencyCreate, AgencyFields, AgencyPatch, DeleteAgencies, type Agency } from '../../../shared/schemas';
+import { AgencyBatch, AgencyCreate, AgencyFields, AgencyPatch, DeleteAgencies, type Agency } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
 import { fromUid, newId, toUid } from '../db';
-import type { Tx, WriteContext } from '../tx';
+import type { Restore, Tx, WriteContext } from '../tx';
 import { AUTHOR_JOIN, META, diff, localId, metaOf, notFound, type MetaRow } from './common';
 
 interface AgencyRow extends MetaRow {
@@ -30,20 +30,29 @@ export class AgencyRepo {
     return toAgency(r);
   }
 
-  create(input: unknown): Agency[] {
+  create(input: unknown, restore?: Restore): Agency[] {
     const rows = parseOrThrow(z.array(AgencyCreate).min(1).max(10_000), input, 'The new agency');
     return this.ctx.write((tx) => {
-      const ins = this.ctx.db.prepare('INSERT INTO agency (uid, name, type, tier, control, created_at, updated_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const ins = this.ctx.db.prepare('INSERT INTO agency (id, uid, name, type, tier, control, created_at, updated_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const ids: string[] = [];
       for (const row of rows) {
         const f = parseOrThrow(AgencyFields, { type: 'other', tier: 'local', control: 'local', ...row }, 'The new agency');
         const id = row.id ?? newId();
-        ins.run(toUid(id), f.name, f.type, f.tier, f.control, tx.at, tx.at, tx.authorId);
+        ins.run(restore?.rowId ?? null, toUid(id), f.name, f.type, f.tier, f.control, restore?.createdAt ?? tx.at, tx.at, tx.authorId);
         tx.log('agency', toUid(id), 'insert', null, f);
         ids.push(id);
       }
       return ids.map((id) => this.get(id));
     });
+  }
+
+  /** Changes and new rows as one write (a paste, a duplicate): all saved, or none. */
+  batch(input: unknown): { created: Agency[]; updated: Agency[] } {
+    const req = parseOrThrow(AgencyBatch, input, 'The change');
+    return this.ctx.write(() => ({
+      updated: req.updates.length > 0 ? this.update(req.updates) : [],
+      created: req.creates.length > 0 ? this.create(req.creates) : [],
+    }));
   }
 
   update(input: unknown): Agency[] {
@@ -95,7 +104,7 @@ export class AgencyRepo {
           moved += this.moveRows(tx, n, target, id, req.moveTo!);
         }
         db.prepare('DELETE FROM agency WHERE id = ?').run(n);
-        tx.log('agency', toUid(id), 'delete', { ...agencyFields(prev), createdAt: prev.createdAt }, null);
+        tx.log('agency', toUid(id), 'delete', { ...agencyFields(prev), createdAt: prev.createdAt, rowId: n }, null);
       }
       return { deleted: req.ids.length, moved };
     });

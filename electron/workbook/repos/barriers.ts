@@ -1,10 +1,10 @@
 /** Barriers: what stops the place working as one, with the ask of government. */
 import { z } from 'zod';
-import { BarrierCreate, BarrierFields, BarrierPatch, DeleteRows, type Barrier } from '../../../shared/schemas';
+import { BarrierBatch, BarrierCreate, BarrierFields, BarrierPatch, DeleteRows, type Barrier } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
 import { fromUid, newId, toUid } from '../db';
-import type { Tx, WriteContext } from '../tx';
-import { AUTHOR_JOIN, META, diff, idResolver, notFound, type MetaRow } from './common';
+import type { Restore, Tx, WriteContext } from '../tx';
+import { AUTHOR_JOIN, META, diff, idResolver, localId, notFound, type MetaRow } from './common';
 
 interface BarrierRow extends MetaRow {
   id: number; title: string; description: string; theme_uid: Buffer | null; category: string; resolution: string; owner: string;
@@ -41,23 +41,32 @@ export class BarrierRepo {
     return (this.ctx.db.prepare('SELECT a.uid FROM barrier_agency ba JOIN agency a ON a.id = ba.agency_id WHERE ba.barrier_id = ? ORDER BY a.id').all(n) as { uid: Buffer }[]).map((r) => fromUid(r.uid));
   }
 
-  create(input: unknown): Barrier[] {
+  create(input: unknown, restore?: Restore): Barrier[] {
     const rows = parseOrThrow(z.array(BarrierCreate).min(1).max(10_000), input, 'The new barrier');
     return this.ctx.write((tx) => {
-      const ins = this.ctx.db.prepare(`INSERT INTO barrier (uid, ${COLUMNS.join(', ')}, created_at, updated_at, author_id) VALUES (?, ${COLUMNS.map(() => '?').join(', ')}, ?, ?, ?) RETURNING id`);
+      const ins = this.ctx.db.prepare(`INSERT INTO barrier (id, uid, ${COLUMNS.join(', ')}, created_at, updated_at, author_id) VALUES (?, ?, ${COLUMNS.map(() => '?').join(', ')}, ?, ?, ?) RETURNING id`);
       const ids = rows.map((row) => {
         const f = parseOrThrow(BarrierFields, {
           description: '', themeId: null, agencyIds: [], category: 'ring_fenced_funding', resolution: 'whitehall_guidance', owner: '', costPence: null,
           evidence: '', ask: '', offer: '', severity: 'medium', status: 'identified', ...row,
         }, 'The new barrier');
         const id = row.id ?? newId();
-        const { id: n } = ins.get(toUid(id), ...this.values(f), tx.at, tx.at, tx.authorId) as { id: number };
+        const { id: n } = ins.get(restore?.rowId ?? null, toUid(id), ...this.values(f), restore?.createdAt ?? tx.at, tx.at, tx.authorId) as { id: number };
         this.setAgencies(n, f.agencyIds);
         tx.log('barrier', toUid(id), 'insert', null, f);
         return id;
       });
       return ids.map((id) => this.get(id));
     });
+  }
+
+  /** Changes and new rows as one write (a paste, a duplicate): all saved, or none. */
+  batch(input: unknown): { created: Barrier[]; updated: Barrier[] } {
+    const req = parseOrThrow(BarrierBatch, input, 'The change');
+    return this.ctx.write(() => ({
+      updated: req.updates.length > 0 ? this.update(req.updates) : [],
+      created: req.creates.length > 0 ? this.create(req.creates) : [],
+    }));
   }
 
   update(input: unknown): Barrier[] {
@@ -83,8 +92,9 @@ export class BarrierRepo {
     return this.ctx.write((tx) => {
       for (const id of req.ids) {
         const prev = this.get(id);
-        this.ctx.db.prepare('DELETE FROM barrier WHERE uid = ?').run(toUid(id));
-        tx.log('barrier', toUid(id), 'delete', { ...fieldsOf(prev), createdAt: prev.createdAt }, null);
+        const n = localId(this.ctx.db, 'barrier', id, 'barrier');
+        this.ctx.db.prepare('DELETE FROM barrier WHERE id = ?').run(n);
+        tx.log('barrier', toUid(id), 'delete', { ...fieldsOf(prev), createdAt: prev.createdAt, rowId: n }, null);
       }
       return { deleted: req.ids.length };
     });

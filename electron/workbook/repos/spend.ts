@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { CONFIDENCES, DELIVERY, FUNCTIONS, FUNDING_BASES, PURPOSES, SOURCES, SPEND_KINDS, type EnumItem } from '../../../shared/enums';
-import { SpendCreate, SpendFields, SpendPatch, SpendQuery, DeleteRows, type SpendLine, type SpendPage } from '../../../shared/schemas';
+import { SpendBatch, SpendCreate, SpendFields, SpendPatch, SpendQuery, DeleteRows, type SpendLine, type SpendPage } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
 import { fromUid, newId, toUid } from '../db';
-import type { WriteContext } from '../tx';
+import type { Restore, WriteContext } from '../tx';
 import { AUTHOR_JOIN, META, diff, idResolver, notFound, type MetaRow } from './common';
 
 const CODED = {
@@ -45,7 +45,8 @@ function toLine(r: SpendRow): SpendLine {
 
 const SORT_SQL: Record<z.infer<typeof SpendQuery>['sort'][number]['key'], string> = {
   agency: 'a.name COLLATE NOCASE', description: 'x.description COLLATE NOCASE', function: 'x.function', theme: 't.name COLLATE NOCASE',
-  year: 'x.year', amountPence: 'x.amount', confidence: 'x.confidence', source: 'x.source', updatedAt: 'x.updated_at',
+  year: 'x.year', amountPence: 'x.amount', passedOn: 'x.passed_on', kind: 'x.kind', delivery: 'x.delivery', funding: 'x.funding', purpose: 'x.purpose',
+  confidence: 'x.confidence', source: 'x.source', notes: 'x.notes COLLATE NOCASE', updatedAt: 'x.updated_at',
 };
 
 const COLUMNS = 'agency_id, theme_id, description, function, year, amount, passed_on, kind, delivery, funding, purpose, source, confidence, notes';
@@ -85,9 +86,11 @@ export class SpendRepo {
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const order = [...q.sort.map((s) => `${SORT_SQL[s.key]} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`), 'x.id'].join(', ');
     const rows = (db.prepare(`${SELECT} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as SpendRow[]).map(toLine);
-    let matching: number;
-    let matchingPence: number;
-    if (where.length === 0) {
+    let matching: number | null = null;
+    let matchingPence: number | null = null;
+    if (!q.withCount) {
+      // the grid already has the count for this filter
+    } else if (where.length === 0) {
       const r = db.prepare('SELECT coalesce(sum(lines + passed_lines), 0) AS n, coalesce(sum(pence + passed_pence), 0) AS p FROM spend_cell').get() as { n: number; p: number };
       matching = r.n;
       matchingPence = r.p;
@@ -113,10 +116,10 @@ export class SpendRepo {
     };
   }
 
-  create(input: unknown): SpendLine[] {
+  create(input: unknown, restore?: Restore): SpendLine[] {
     const rows = parseOrThrow(z.array(SpendCreate).min(1).max(100_000), input, 'The new spend line');
     return this.ctx.write((tx) => {
-      const ids = this.insert(rows, tx.at, tx.authorId, (uid, f) => tx.log('spend_line', uid, 'insert', null, f));
+      const ids = this.insert(rows, tx.at, tx.authorId, (uid, f) => tx.log('spend_line', uid, 'insert', null, f), restore);
       return ids.map((id) => this.get(id));
     });
   }
@@ -135,18 +138,18 @@ export class SpendRepo {
     });
   }
 
-  private insert(rows: z.infer<typeof SpendCreate>[], at: number, authorId: number, log: ((uid: Buffer, f: SpendFields) => void) | null): string[] {
+  private insert(rows: z.infer<typeof SpendCreate>[], at: number, authorId: number, log: ((uid: Buffer, f: SpendFields) => void) | null, restore?: Restore): string[] {
     const db = this.ctx.db;
     const defaults = this.defaults();
     const agency = idResolver(db, 'agency', 'agency');
     const theme = idResolver(db, 'theme', 'theme');
-    const ins = db.prepare(`INSERT INTO spend_line (uid, ${COLUMNS}, created_at, updated_at, author_id) VALUES (?, ${COLUMNS.split(',').map(() => '?').join(', ')}, ?, ?, ?)`);
+    const ins = db.prepare(`INSERT INTO spend_line (id, uid, ${COLUMNS}, created_at, updated_at, author_id) VALUES (?, ?, ${COLUMNS.split(',').map(() => '?').join(', ')}, ?, ?, ?)`);
     const ids: string[] = [];
     rows.forEach((row, i) => {
       const f = parseOrThrow(SpendFields, { ...defaults, ...row }, rows.length > 1 ? `Spend line ${i + 1}` : 'The spend line');
       const id = row.id ?? newId();
       const uid = toUid(id);
-      ins.run(uid, ...this.values(f, agency, theme), at, at, authorId);
+      ins.run(restore?.rowId ?? null, uid, ...this.values(f, agency, theme), restore?.createdAt ?? at, at, authorId);
       log?.(uid, f);
       ids.push(id);
     });
@@ -159,6 +162,15 @@ export class SpendRepo {
       f.passedOn ? 1 : 0, code('kind', f.kind), code('delivery', f.delivery), code('funding', f.funding), code('purpose', f.purpose),
       code('source', f.source), code('confidence', f.confidence), f.notes,
     ];
+  }
+
+  /** Changes and new rows as one write (a paste, a duplicate): all saved, or none. */
+  batch(input: unknown): { created: SpendLine[]; updated: SpendLine[] } {
+    const req = parseOrThrow(SpendBatch, input, 'The change');
+    return this.ctx.write(() => ({
+      updated: req.updates.length > 0 ? this.update(req.updates) : [],
+      created: req.creates.length > 0 ? this.create(req.creates) : [],
+    }));
   }
 
   update(input: unknown): SpendLine[] {
@@ -184,11 +196,11 @@ export class SpendRepo {
   delete(input: unknown): { deleted: number } {
     const req = parseOrThrow(DeleteRows, input, 'The delete');
     return this.ctx.write((tx) => {
-      const del = this.ctx.db.prepare('DELETE FROM spend_line WHERE uid = ?');
+      const del = this.ctx.db.prepare('DELETE FROM spend_line WHERE uid = ? RETURNING id');
       for (const id of req.ids) {
         const prev = this.get(id);
-        del.run(toUid(id));
-        tx.log('spend_line', toUid(id), 'delete', { ...fieldsOfLine(prev), createdAt: prev.createdAt }, null);
+        const { id: n } = del.get(toUid(id)) as { id: number };
+        tx.log('spend_line', toUid(id), 'delete', { ...fieldsOfLine(prev), createdAt: prev.createdAt, rowId: n }, null);
       }
       return { deleted: req.ids.length };
     });

@@ -1,10 +1,10 @@
 /** Themes: the deep dives a spend line or barrier can belong to. */
 import { z } from 'zod';
 import { WorkbookError } from '../../../shared/errors';
-import { DeleteThemes, ThemeCreate, ThemeFields, ThemePatch, type Theme } from '../../../shared/schemas';
+import { ThemeBatch, DeleteThemes, ThemeCreate, ThemeFields, ThemePatch, type Theme } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
 import { newId, toUid } from '../db';
-import type { Tx, WriteContext } from '../tx';
+import type { Restore, Tx, WriteContext } from '../tx';
 import { AUTHOR_JOIN, META, diff, localId, metaOf, notFound, type MetaRow } from './common';
 
 interface ThemeRow extends MetaRow {
@@ -31,19 +31,28 @@ export class ThemeRepo {
     return toTheme(r);
   }
 
-  create(input: unknown): Theme[] {
+  create(input: unknown, restore?: Restore): Theme[] {
     const rows = parseOrThrow(z.array(ThemeCreate).min(1).max(10_000), input, 'The new theme');
     return this.ctx.write((tx) => {
-      const ins = this.ctx.db.prepare('INSERT INTO theme (uid, name, category, description, cohort_size, created_at, updated_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const ins = this.ctx.db.prepare('INSERT INTO theme (id, uid, name, category, description, cohort_size, created_at, updated_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const ids = rows.map((row) => {
         const f = parseOrThrow(ThemeFields, { category: 'people', description: '', cohortSize: null, ...row }, 'The new theme');
         const id = row.id ?? newId();
-        ins.run(toUid(id), f.name, f.category, f.description, f.cohortSize, tx.at, tx.at, tx.authorId);
+        ins.run(restore?.rowId ?? null, toUid(id), f.name, f.category, f.description, f.cohortSize, restore?.createdAt ?? tx.at, tx.at, tx.authorId);
         tx.log('theme', toUid(id), 'insert', null, f);
         return id;
       });
       return ids.map((id) => this.get(id));
     });
+  }
+
+  /** Changes and new rows as one write (a paste, a duplicate): all saved, or none. */
+  batch(input: unknown): { created: Theme[]; updated: Theme[] } {
+    const req = parseOrThrow(ThemeBatch, input, 'The change');
+    return this.ctx.write(() => ({
+      updated: req.updates.length > 0 ? this.update(req.updates) : [],
+      created: req.creates.length > 0 ? this.create(req.creates) : [],
+    }));
   }
 
   update(input: unknown): Theme[] {
@@ -91,7 +100,7 @@ export class ThemeRepo {
           moved += this.reassignRows(tx, n, target, id, req.reassign === 'unallocated' ? null : req.reassign);
         }
         db.prepare('DELETE FROM theme WHERE id = ?').run(n);
-        tx.log('theme', toUid(id), 'delete', { ...themeFields(prev), createdAt: prev.createdAt }, null);
+        tx.log('theme', toUid(id), 'delete', { ...themeFields(prev), createdAt: prev.createdAt, rowId: n }, null);
       }
       return { deleted: req.ids.length, moved };
     });
