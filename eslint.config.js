@@ -2,6 +2,7 @@
 // and the CLI never import `electron`; the renderer reaches the main process only through the bridge.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const NODE_MODULES = ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'url', 'worker_threads', 'stream', 'events', 'buffer', 'process', 'module', 'http', 'https', 'net'];
@@ -48,8 +49,11 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['node:*', ...nodeImports], message: 'The renderer is a sandboxed web page: no Node modules.' },

@@ -92,6 +92,9 @@ function createWindow(file?: string): BrowserWindow {
       createWindow(f);
       return true;
     },
+    menuChanged() {
+      refreshMenu();
+    },
     changed(s) {
       if (!win.isDestroyed()) {
         win.setTitle(windowTitle(s.current && !s.current.isClosed ? s.current.info() : null));
@@ -128,6 +131,7 @@ function toTemplate(items: MenuItemSpec[]): MenuItemConstructorOptions[] {
     if (i.label !== undefined) out.label = i.label;
     if (i.role) out.role = i.role;
     if (i.accelerator) out.accelerator = i.accelerator;
+    if (i.registerAccelerator === false) out.registerAccelerator = false;
     if (i.enabled !== undefined) out.enabled = i.enabled;
     if (i.submenu) out.submenu = toTemplate(i.submenu);
     const command: Command | undefined = i.command;

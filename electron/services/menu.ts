@@ -25,6 +25,8 @@ export interface MenuItemSpec {
   role?: Role;
   type?: 'separator' | 'checkbox';
   accelerator?: string;
+  /** false: show the shortcut but let the page handle the key (text boxes keep their own undo and delete). */
+  registerAccelerator?: boolean;
   enabled?: boolean;
   command?: Command;
   submenu?: MenuItemSpec[];
@@ -61,16 +63,16 @@ export function buildMenu(s: MenuState): MenuItemSpec[] {
   const editMenu: MenuItemSpec = {
     label: '&Edit',
     submenu: [
-      item('Undo', 'undo', 'CmdOrCtrl+Z', edit && s.canUndo),
-      item('Redo', 'redo', mac ? 'Shift+CmdOrCtrl+Z' : 'Ctrl+Y', edit && s.canRedo),
+      { ...item('Undo', 'undo', 'CmdOrCtrl+Z', edit && s.canUndo), registerAccelerator: false },
+      { ...item('Redo', 'redo', mac ? 'Shift+CmdOrCtrl+Z' : 'Ctrl+Y', edit && s.canRedo), registerAccelerator: false },
       sep,
       { label: 'Cut', role: 'cut', accelerator: 'CmdOrCtrl+X' },
       { label: 'Copy', role: 'copy', accelerator: 'CmdOrCtrl+C' },
       { label: 'Paste', role: 'paste', accelerator: 'CmdOrCtrl+V' },
-      item('Delete Row', 'deleteRow', 'CmdOrCtrl+Backspace', edit && s.canDeleteRow),
+      { ...item('Delete Row', 'deleteRow', 'CmdOrCtrl+Backspace', edit && s.canDeleteRow), registerAccelerator: false },
       { label: 'Select All', role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
       sep,
-      item('Find', 'find', 'CmdOrCtrl+F', wb),
+      { ...item('Find', 'find', 'CmdOrCtrl+F', wb), registerAccelerator: false },
     ],
   };
 

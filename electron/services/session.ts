@@ -37,8 +37,10 @@ export interface SessionHost {
   focusExisting?(file: string, from: Session): boolean;
   /** This window already has a workbook: open `file` in a new window and return true (or false to replace it here). */
   openInNewWindow?(file: string, from: Session): boolean;
-  /** Something about the session changed (workbook opened or closed, what the window can do): refresh title and menus. */
+  /** The workbook opened or closed: refresh the title, the window's state and the menus. */
   changed?(session: Session): void;
+  /** What the window can do changed (selection, undo): refresh the menus only. */
+  menuChanged?(session: Session): void;
 }
 
 export interface OpenMode {
@@ -247,7 +249,7 @@ export class Session implements AppActions {
 
   reportUi(ui: UiReport): null {
     this.ui = ui;
-    this.host.changed?.(this);
+    this.host.menuChanged?.(this);
     return null;
   }
 

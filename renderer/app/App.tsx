@@ -24,6 +24,14 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const view = useRef<WorkbookViewHandle>(null);
 
+  /** Show an error: a file someone else has open gets its own dialog; cancelling a dialog is not an error. */
+  const show = useCallback((e: unknown) => {
+    if (isCancelled(e)) return;
+    const x = explain(e);
+    if (x.code === 'locked' && x.detail?.retryToken) setModal({ kind: 'locked', error: x });
+    else setError(x);
+  }, []);
+
   const refresh = useCallback(async () => {
     try {
       const s = await api('app.state');
@@ -32,14 +40,7 @@ export function App() {
     } catch (e) {
       setError(explain(e));
     }
-  }, []);
-
-  function show(e: unknown) {
-    if (isCancelled(e)) return;
-    const x = explain(e);
-    if (x.code === 'locked' && x.detail?.retryToken) setModal({ kind: 'locked', error: x });
-    else setError(x);
-  }
+  }, [show]);
 
   /** Run a file action: clear the last error, show progress, take the new state or show the error. */
   const act = useCallback(async (fn: () => Promise<AppState | unknown>) => {
@@ -54,7 +55,7 @@ export function App() {
     } finally {
       setBusy(false);
     }
-  }, [refresh]);
+  }, [refresh, show]);
 
   useEffect(() => {
     void refresh();
@@ -99,7 +100,6 @@ export function App() {
           onFileCommand={run}
           onError={show}
           onInfoChanged={refresh}
-          onUnits={(displayUnits) => act(() => api('settings.update', { displayUnits }))}
         />
       ) : (
         <StartScreen

@@ -48,6 +48,8 @@ export function PilotForm({ pilot, readOnly, onSaved }: Props) {
   const [saved, setSaved] = useState<string | null>(null);
   // Fields being edited keep what the user typed when the saved details change underneath them.
   const dirty = useRef(new Set<keyof Draft>());
+  // What each field last saved, so leaving a field just saved with Enter doesn't save it again.
+  const lastSaved = useRef<Partial<Record<keyof Draft, string>>>({});
   useEffect(() => {
     const fresh = draftOf(pilot);
     setDraft((d) => Object.fromEntries(Object.keys(fresh).map((k) => [k, dirty.current.has(k as keyof Draft) ? d[k as keyof Draft] : fresh[k as keyof Draft]])) as Draft);
@@ -55,7 +57,7 @@ export function PilotForm({ pilot, readOnly, onSaved }: Props) {
 
   async function save(field: keyof Draft, value = draft[field]) {
     if (readOnly) return;
-    if (value === draftOf(pilot)[field] && !problems[field]) {
+    if ((value === draftOf(pilot)[field] || value === lastSaved.current[field]) && !problems[field]) {
       dirty.current.delete(field);
       return;
     }
@@ -63,6 +65,7 @@ export function PilotForm({ pilot, readOnly, onSaved }: Props) {
     if (!p.ok) return setProblems((x) => ({ ...x, [field]: p.reason }));
     try {
       const next = await api('pilot.update', p.patch);
+      lastSaved.current[field] = value;
       dirty.current.delete(field);
       setProblems((x) => ({ ...x, [field]: undefined }));
       setSaved(`Saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`);

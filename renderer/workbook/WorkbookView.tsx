@@ -1,20 +1,26 @@
 /**
- * A workbook window: section tabs with counts, search and units; the section; the totals panel; and
- * a status line that always says whether everything is saved and whether the file is read-only.
+ * A workbook window: section tabs with counts, search and units; the section's grid with its tools;
+ * the totals panel; and a status line that always says whether everything is saved and whether the
+ * file is read-only. Undo and redo (Ctrl+Z, Ctrl+Y or Shift+Ctrl+Z, and the Edit menu) cover every
+ * grid and the pilot details.
  */
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DISPLAY_UNITS, type DisplayUnit } from '../../shared/enums';
 import type { Command, Section } from '../../shared/methods';
 import type { Agency, Barrier, Pilot, Theme } from '../../shared/schemas';
 import type { Totals } from '../../shared/totals';
-import type { AppState } from '../../shared/types';
+import type { AppState, HistoryState } from '../../shared/types';
 import { api } from '../api/bridge';
-import { agencyColumns, barrierColumns, themeColumns } from '../grids/columns';
-import { ListGrid } from '../grids/ListGrid';
-import { SpendGrid } from '../grids/SpendGrid';
+import type { CellProblem } from '../grids/clipboard';
+import { agencyComputed, themeComputed } from '../grids/columns';
+import { FIELDS, type Table } from '../grids/fields';
+import { Sheet, type SheetHandle } from '../grids/Sheet';
 import { SummaryPanel } from '../panel/SummaryPanel';
 import { count } from '../format';
 import { PilotForm } from './PilotForm';
+import { DeleteInUseDialog, ProblemsDialog, type InUse } from './SectionDialogs';
+import { SpendFilters, type SpendFilter } from './SpendFilters';
+import { USUAL_AGENCIES } from './usual';
 
 export interface WorkbookViewHandle {
   command(c: Command): void;
@@ -26,7 +32,6 @@ interface Props {
   onFileCommand: (c: Command) => void;
   onError: (e: unknown) => void;
   onInfoChanged: () => void;
-  onUnits?: (u: DisplayUnit) => void;
 }
 
 interface Data {
@@ -35,23 +40,38 @@ interface Data {
   themes: Theme[];
   barriers: Barrier[];
   totals: Totals;
+  history: HistoryState;
 }
 
 const PANEL_KEY = 'totalplace.panelOpen';
+const TABLE_OF: Partial<Record<Section, Table>> = { agencies: 'agency', spend: 'spend', themes: 'theme', barriers: 'barrier' };
+const ROW_WORD: Record<Table, [string, string]> = { agency: ['agency', 'agencies'], theme: ['theme', 'themes'], spend: ['spend line', 'spend lines'], barrier: ['barrier', 'barriers'] };
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}
 
 export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function WorkbookView({ app, onFileCommand, onError, onInfoChanged }, ref) {
   const info = app.workbook!;
   const [data, setData] = useState<Data | null>(null);
   const [section, setSection] = useState<Section>('agencies');
   const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<SpendFilter>({});
   const [panelOpen, setPanelOpen] = useState(() => localStorage.getItem(PANEL_KEY) !== 'false');
   const [message, setMessage] = useState<string | null>(null);
+  const [problems, setProblems] = useState<{ title: string; problems: CellProblem[] } | null>(null);
+  const [inUse, setInUse] = useState<(InUse & { ids: string[] }) | null>(null);
+  const [selected, setSelected] = useState(0);
   const searchBox = useRef<HTMLInputElement>(null);
+  const sheet = useRef<SheetHandle>(null);
+  const table = TABLE_OF[section];
 
   const load = useCallback(async () => {
     try {
-      const [pilot, agencies, themes, barriers, totals] = await Promise.all([api('pilot.get'), api('agency.list'), api('theme.list'), api('barrier.list'), api('totals.get')]);
-      setData({ pilot, agencies, themes, barriers, totals });
+      const [pilot, agencies, themes, barriers, totals, history] = await Promise.all([
+        api('pilot.get'), api('agency.list'), api('theme.list'), api('barrier.list'), api('totals.get'), api('history.state'),
+      ]);
+      setData({ pilot, agencies, themes, barriers, totals, history });
     } catch (e) {
       onError(e);
     }
@@ -66,8 +86,119 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
   }, [panelOpen]);
 
   useEffect(() => {
-    void api('app.reportUi', { section, canDeleteRow: false, canUndo: false, canRedo: false }).catch(() => undefined);
+    setSelected(0);
+    setSearch('');
   }, [section]);
+
+  const history = data?.history;
+  useEffect(() => {
+    void api('app.reportUi', { section, canDeleteRow: selected > 0 && !info.readOnly, canUndo: history?.canUndo ?? false, canRedo: history?.canRedo ?? false }).catch(() => undefined);
+  }, [section, selected, history, info.readOnly]);
+
+  /** After any change: the lists, totals and undo state follow; the title follows the pilot's name. */
+  const changed = useCallback(async () => {
+    await load();
+    onInfoChanged();
+  }, [load, onInfoChanged]);
+
+  const undoRedo = useCallback(async (which: 'undo' | 'redo') => {
+    if (info.readOnly) return;
+    try {
+      const h = await api(which === 'undo' ? 'history.undo' : 'history.redo');
+      sheet.current?.refresh();
+      await changed();
+      setMessage(which === 'undo' ? (h.canUndo ? 'Undone.' : 'Undone. There is nothing more to undo.') : 'Redone.');
+    } catch (e) {
+      onError(e);
+    }
+  }, [changed, info.readOnly, onError]);
+
+  const deleteRows = useCallback(async () => {
+    if (!table || info.readOnly || !data) return;
+    const ids = sheet.current?.selectedIds() ?? [];
+    if (ids.length === 0) return setMessage(`Tick the ${ROW_WORD[table][1]} to delete first (the boxes on the left).`);
+    try {
+      if (table === 'agency' || table === 'theme') {
+        const uses = await Promise.all(ids.map((id) => api(table === 'agency' ? 'agency.usage' : 'theme.usage', { id })));
+        const spendLines = uses.reduce((s, u) => s + u.spendLines, 0);
+        const barriers = uses.reduce((s, u) => s + u.barriers, 0);
+        if (spendLines + barriers > 0) {
+          const list = table === 'agency' ? data.agencies : data.themes;
+          return setInUse({ kind: table, ids, names: list.filter((x) => ids.includes(x.id)).map((x) => x.name), spendLines, barriers, others: list.filter((x) => !ids.includes(x.id)).map((x) => ({ id: x.id, name: x.name })) });
+        }
+      }
+      const method = ({ agency: 'agency.delete', theme: 'theme.delete', spend: 'spend.delete', barrier: 'barrier.delete' } as const)[table];
+      await api(method, { ids });
+      sheet.current?.clearSelection();
+      sheet.current?.refresh();
+      await changed();
+      setMessage(`Deleted ${ids.length} ${ROW_WORD[table][ids.length === 1 ? 0 : 1]}. Undo with Ctrl+Z if that was a mistake.`);
+    } catch (e) {
+      onError(e);
+    }
+  }, [table, info.readOnly, data, changed, onError]);
+
+  const finishInUseDelete = useCallback(async (to: string) => {
+    if (!inUse) return;
+    const req = inUse.kind === 'agency' ? api('agency.delete', { ids: inUse.ids, moveTo: to }) : api('theme.delete', { ids: inUse.ids, reassign: to === 'unallocated' ? 'unallocated' : to });
+    setInUse(null);
+    try {
+      await req;
+      sheet.current?.clearSelection();
+      await changed();
+      setMessage(`Deleted ${inUse.ids.length} ${inUse.kind === 'agency' ? 'agenc' + (inUse.ids.length === 1 ? 'y' : 'ies') : 'theme' + (inUse.ids.length === 1 ? '' : 's')} and moved their spend lines and barriers. Undo with Ctrl+Z.`);
+    } catch (e) {
+      onError(e);
+    }
+  }, [inUse, changed, onError]);
+
+  const duplicate = useCallback(async () => {
+    if (!table || info.readOnly) return;
+    const rows = sheet.current?.selectedRows() ?? [];
+    if (rows.length === 0) return setMessage(`Tick the ${ROW_WORD[table][1]} to duplicate first.`);
+    const keys = FIELDS[table].map((f) => f.key);
+    const creates = rows.map((r) => {
+      const copy = Object.fromEntries(keys.filter((k) => k in r).map((k) => [k, r[k]]));
+      if (table === 'agency' || table === 'theme') copy.name = `${String(r.name)} (copy)`;
+      return copy;
+    });
+    try {
+      await api(({ agency: 'agency.batch', theme: 'theme.batch', spend: 'spend.batch', barrier: 'barrier.batch' } as const)[table], { creates } as never);
+      sheet.current?.clearSelection();
+      sheet.current?.refresh();
+      await changed();
+      setMessage(`Duplicated ${rows.length} ${ROW_WORD[table][rows.length === 1 ? 0 : 1]}.`);
+    } catch (e) {
+      onError(e);
+    }
+  }, [table, info.readOnly, changed, onError]);
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod || document.querySelector('.modal-backdrop')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'f') {
+        e.preventDefault();
+        searchBox.current?.focus();
+        searchBox.current?.select();
+        return;
+      }
+      if (isTyping(e.target)) return; // text boxes keep their own undo
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undoRedo('undo');
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void undoRedo('redo');
+      } else if (key === 'backspace') {
+        e.preventDefault();
+        void deleteRows();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undoRedo, deleteRows]);
 
   useImperativeHandle(ref, () => ({
     command(c) {
@@ -78,43 +209,49 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
       } else if (c === 'find') {
         searchBox.current?.focus();
         searchBox.current?.select();
+      } else if (c === 'undo' || c === 'redo') {
+        if (isTyping(document.activeElement)) document.execCommand(c);
+        else void undoRedo(c);
+      } else if (c === 'deleteRow') {
+        void deleteRows();
       }
     },
     notify(m) {
       setMessage(m);
     },
-  }), []);
+  }), [undoRedo, deleteRows]);
 
   const unit: DisplayUnit = data?.pilot.displayUnits ?? 'millions';
-
-  /** The pilot's details changed: the title (its name) and per-head totals follow. */
-  const onPilotSaved = useCallback(async (pilot: Pilot) => {
-    setData((d) => (d ? { ...d, pilot } : d));
-    onInfoChanged();
-    try {
-      const totals = await api('totals.get');
-      setData((d) => (d ? { ...d, totals } : d));
-    } catch (e) {
-      onError(e);
-    }
-  }, [onInfoChanged, onError]);
+  const names = useMemo(() => ({ agencies: data?.agencies ?? [], themes: data?.themes ?? [] }), [data?.agencies, data?.themes]);
+  const computed = useMemo(() => (!data ? [] : section === 'agencies' ? agencyComputed(unit, data.totals) : section === 'themes' ? themeComputed(unit, data.totals) : []), [data, section, unit]);
+  const onProblems = useCallback((title: string, p: CellProblem[]) => setProblems({ title, problems: p }), []);
 
   async function setUnit(u: DisplayUnit) {
     try {
-      const pilot = await api('pilot.update', { displayUnits: u });
-      setData((d) => (d ? { ...d, pilot } : d));
+      await api('pilot.update', { displayUnits: u });
+      await changed();
     } catch (e) {
       onError(e);
     }
   }
 
-  const tabs: { key: Section; label: string; n?: number }[] = useMemo(() => [
+  async function addUsualAgencies() {
+    try {
+      await api('agency.create', { rows: USUAL_AGENCIES });
+      await changed();
+      setMessage('Added the usual agencies. Rename them to your own (double-click a name), and delete any your place does not have.');
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  const tabs: { key: Section; label: string; n?: number }[] = [
     { key: 'pilot', label: 'Pilot' },
-    { key: 'agencies', label: 'Agencies', n: data?.totals.agencyCount },
+    { key: 'agencies', label: 'Agencies', n: data?.agencies.length },
     { key: 'spend', label: 'Spend', n: data?.totals.lineCount },
-    { key: 'themes', label: 'Themes', n: data?.totals.themeCount },
-    { key: 'barriers', label: 'Barriers', n: data?.totals.barrierCount },
-  ], [data]);
+    { key: 'themes', label: 'Themes', n: data?.themes.length },
+    { key: 'barriers', label: 'Barriers', n: data?.barriers.length },
+  ];
 
   function onTabKey(e: KeyboardEvent<HTMLButtonElement>, i: number) {
     const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
@@ -123,6 +260,9 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
     setSection(tabs[next]!.key);
     document.getElementById(`tab-${tabs[next]!.key}`)?.focus();
   }
+
+  const rows = data && table && table !== 'spend' ? ({ agency: data.agencies, theme: data.themes, barrier: data.barriers } as const)[table] : undefined;
+  const empty = !!rows && rows.length === 0;
 
   return (
     <div className="workbook">
@@ -160,29 +300,55 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
       )}
       <div className="workbook-body">
         <main id="section" className="section" role="tabpanel" aria-labelledby={`tab-${section}`}>
-          {!data ? <p className="muted" role="status">Loading…</p> : (
+          {!data ? <p className="muted" role="status">Loading…</p> : section === 'pilot' ? (
+            <PilotForm pilot={data.pilot} readOnly={info.readOnly} onSaved={() => void changed()} />
+          ) : (
             <>
-              {section === 'pilot' && <PilotForm pilot={data.pilot} readOnly={info.readOnly} onSaved={onPilotSaved} />}
-              {section === 'agencies' && (
-                data.agencies.length === 0
-                  ? <EmptySection title="No agencies yet" text="Add the bodies that spend public money in your place — the councils, NHS bodies, police, fire, probation, Jobcentre Plus …" />
-                  : <ListGrid rows={data.agencies} columns={agencyColumns(unit, data.totals)} search={search} label="Agencies" empty="No agencies match your search." />
+              {table && !info.readOnly && (
+                <div className="section-tools" role="toolbar" aria-label={`${ROW_WORD[table][1]} tools`}>
+                  <button type="button" onClick={() => sheet.current?.addRow()} disabled={table === 'spend' && data.agencies.length === 0}>Add {ROW_WORD[table][0]}</button>
+                  <button type="button" onClick={() => void duplicate()} disabled={selected === 0}>Duplicate</button>
+                  <button type="button" onClick={() => void deleteRows()} disabled={selected === 0}>Delete{selected > 0 ? ` ${selected}` : ''}</button>
+                  <span className="tools-sep" />
+                  <button type="button" onClick={() => void undoRedo('undo')} disabled={!data.history.canUndo} aria-keyshortcuts="Control+Z">Undo</button>
+                  <button type="button" onClick={() => void undoRedo('redo')} disabled={!data.history.canRedo} aria-keyshortcuts="Control+Y">Redo</button>
+                  <span className="muted small tools-hint">Double-click or type to edit · Enter saves · Ctrl+Enter new row · paste from Excel</span>
+                </div>
               )}
-              {section === 'spend' && (
-                data.agencies.length === 0
-                  ? <EmptySection title="No spend lines yet" text="Add your agencies first; then each line records an amount one agency spends in the place." />
-                  : <SpendGrid unit={unit} agencies={data.agencies} themes={data.themes} search={search} revision={data.totals.revision} onError={onError} />
+              {section === 'spend' && data.agencies.length > 0 && <SpendFilters filter={filter} agencies={data.agencies} themes={data.themes} onChange={setFilter} />}
+              {section === 'agencies' && empty && (
+                <div className="empty">
+                  <h2>No agencies yet</h2>
+                  <p>Add the bodies that spend public money in your place — the councils, NHS bodies, police, fire, probation, Jobcentre Plus … Type them into the grid below, paste a list from Excel, or start from the usual list and rename.</p>
+                  {!info.readOnly && <button type="button" className="button-primary" onClick={() => void addUsualAgencies()}>Add the usual agencies</button>}
+                </div>
               )}
-              {section === 'themes' && (
-                data.themes.length === 0
-                  ? <EmptySection title="No themes yet" text="Themes are your deep dives — drugs and alcohol, older people, children and early years … Spend not in a theme is shown as unallocated." />
-                  : <ListGrid rows={data.themes} columns={themeColumns(unit, data.totals)} search={search} label="Themes" empty="No themes match your search." />
-              )}
-              {section === 'barriers' && (
-                data.barriers.length === 0
-                  ? <EmptySection title="No barriers yet" text="Record what stops agencies working as one: ring-fenced funding, targets and returns, data sharing … with the ask of government and your offer in return." />
-                  : <ListGrid rows={data.barriers} columns={barrierColumns(unit, data.themes, data.agencies)} search={search} label="Barriers" empty="No barriers match your search." />
-              )}
+              {section === 'themes' && empty && <p className="empty-line">No themes yet. Themes are your deep dives — drugs and alcohol, older people, children and early years … Spend not in a theme is shown as unallocated.</p>}
+              {section === 'barriers' && empty && <p className="empty-line">No barriers yet. Record what stops agencies working as one — ring-fenced funding, targets and returns, data sharing … — with the ask of government and your offer in return.</p>}
+              {section === 'spend' && data.agencies.length === 0 ? (
+                <div className="empty">
+                  <h2>No spend lines yet</h2>
+                  <p>Add your agencies first; each spend line records an amount one agency spends in the place.</p>
+                  <button type="button" className="button-primary" onClick={() => setSection('agencies')}>Go to agencies</button>
+                </div>
+              ) : table ? (
+                <Sheet
+                  key={`${table}-${info.instanceId}`}
+                  ref={sheet}
+                  table={table}
+                  names={names}
+                  unit={unit}
+                  readOnly={info.readOnly}
+                  workbookId={info.workbookId}
+                  {...(rows ? { rows: rows as unknown as (Record<string, unknown> & { id: string })[] } : { filter })}
+                  computed={computed}
+                  search={search}
+                  label={ROW_WORD[table][1]}
+                  onChanged={() => void changed()}
+                  onProblems={onProblems}
+                  onSelection={setSelected}
+                />
+              ) : null}
             </>
           )}
         </main>
@@ -196,15 +362,8 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
         {info.copiedFrom && <span>A copy of another workbook</span>}
         {info.readOnly && <span className="badge badge-readonly">Read-only</span>}
       </footer>
+      {problems && <ProblemsDialog title={problems.title} problems={problems.problems} onClose={() => setProblems(null)} />}
+      {inUse && <DeleteInUseDialog inUse={inUse} onChoose={(to) => void finishInUseDelete(to)} onCancel={() => setInUse(null)} />}
     </div>
   );
 });
-
-function EmptySection({ title, text }: { title: string; text: string }) {
-  return (
-    <div className="empty">
-      <h2>{title}</h2>
-      <p>{text}</p>
-    </div>
-  );
-}

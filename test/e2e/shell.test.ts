@@ -116,7 +116,7 @@ describe('the sample pilot', () => {
     await page.getByText('36 lines').waitFor();
     await h.screenshot('06-sample-spend');
     await h.command('view:themes');
-    await page.getByRole('gridcell', { name: 'Drugs and alcohol' }).waitFor();
+    await page.getByRole('gridcell', { name: 'Drugs and alcohol', exact: true }).waitFor();
     await h.command('view:barriers');
     await page.getByRole('gridcell', { name: 'Savings from early intervention land with other bodies' }).waitFor();
     await h.screenshot('07-sample-barriers');
