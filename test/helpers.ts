@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { ROOT } from './paths';
 
 const made: string[] = [];
 
@@ -30,7 +31,7 @@ export function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
+export { ROOT };
 
 /** Start `test/store/child.ts` in its own Node process (through tsx), with a line protocol on stdout. */
 export function startChild(args: string[]): { child: ChildProcess; waitFor: (text: string) => Promise<string>; exited: Promise<number | null> } {

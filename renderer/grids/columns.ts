@@ -16,7 +16,7 @@ const computedCol = (headerName: string, get: (id: string) => number, format: (n
   type: 'rightAligned',
   width,
   editable: false,
-  filter: 'agNumberColumnFilter',
+  sortable: true,
 });
 
 export function agencyComputed(unit: DisplayUnit, totals: Totals): ColDef<Row>[] {

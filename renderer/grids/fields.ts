@@ -44,7 +44,7 @@ export const FIELDS: Record<Table, FieldSpec[]> = {
     { key: 'name', header: 'Agency', kind: 'text', required: true, flex: 2, width: 260 },
     { key: 'type', header: 'Type', kind: 'enum', items: AGENCY_TYPES, required: true, width: 200 },
     { key: 'tier', header: 'Tier', kind: 'enum', items: AGENCY_TIERS, required: true, width: 110 },
-    { key: 'control', header: 'Control', kind: 'enum', items: CONTROLS, required: true, width: 180 },
+    { key: 'control', header: 'Control', kind: 'enum', items: CONTROLS, required: true, width: 200 },
   ],
   theme: [
     { key: 'name', header: 'Theme', kind: 'text', required: true, width: 220 },

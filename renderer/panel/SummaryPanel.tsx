@@ -25,7 +25,7 @@ export function SummaryPanel({ totals, unit: _unit, onCollapse }: { totals: Tota
       <h3>Who controls it</h3>
       <div className="control-bar" role="img" aria-label={`Locally controlled ${percent(t.localPence, t.totalPence)}, centrally controlled ${percent(t.centralPence, t.totalPence)}`}>
         <span className="control-local" style={{ width: `${localShare}%` }} />
-        <span className="control-central" style={{ width: `${100 - localShare}%` }} />
+        <span className="control-central" style={{ width: `${t.totalPence > 0 ? 100 - localShare : 0}%` }} />
       </div>
       <dl className="facts">
         <div><dt><span className="swatch control-local" aria-hidden="true" />Locally controlled</dt><dd className="num" title={exact(t.localPence)}>{formatHeadline(t.localPence)} · {percent(t.localPence, t.totalPence)}</dd></div>

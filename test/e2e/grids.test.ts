@@ -149,6 +149,35 @@ describe('pasting from Excel', () => {
   });
 });
 
+describe('copying to Excel', () => {
+  it('copies the ticked rows as tab-separated text and an HTML table, with exact pounds', async () => {
+    const file = await sample('Spend');
+    const page = h!.page;
+    const rows = store(file, (wb) => wb.spend.page({ limit: 2 }).rows);
+    for (const r of rows) await page.locator(tick(r.id)).check();
+    await page.locator(body(rows[0]!.id, 'description')).click();
+    const copied = await page.evaluate(() => {
+      const dt = new DataTransfer();
+      document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }));
+      return { text: dt.getData('text/plain'), html: dt.getData('text/html') };
+    });
+    const lines = copied.text.split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.split('\t').slice(0, 3)).toEqual(['Birmingham City Council', rows[0]!.description, '1080000000.00']);
+    expect(copied.html).toMatch(/^<table><tr><td>Birmingham City Council<\/td>/);
+  });
+
+  it('Ctrl+Enter goes to the new-row line, ready to type', async () => {
+    await sample('Themes');
+    const page = h!.page;
+    await page.locator('.ag-grid-scrolling-container .ag-row[row-index="0"] .ag-cell[col-id="category"]').click();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.cell-input').fill('Mental health');
+    await page.locator('.cell-input').press('Enter');
+    await expect.poll(() => store(h!.session.workbook().path, (wb) => wb.themes.list().map((t) => t.name))).toContain('Mental health');
+  });
+});
+
 describe('undo and redo', () => {
   it('undoes and redoes an edit, and a delete of several lines', async () => {
     const file = await sample('Spend');

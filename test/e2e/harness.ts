@@ -15,7 +15,7 @@ import { isTrustedSender } from '../../electron/ipc/sender';
 import { resolveAppRequest } from '../../electron/services/protocol';
 import { Session, type Dialogs } from '../../electron/services/session';
 import { SettingsStore } from '../../electron/services/settings';
-import { ROOT } from '../helpers';
+import { ROOT } from '../paths';
 
 export const HOST = 'totalplace.test';
 export const ORIGIN = `https://${HOST}`;
