@@ -72,6 +72,17 @@ export type Method = keyof typeof CONTRACT;
 // The contract has exactly the methods of the plain list the preload uses.
 export const METHODS_MATCH: Exact<Method, MethodName> = true;
 
+/**
+ * A batch write answers with the rows it made and changed, and the workbook's totals and undo state
+ * after it — so a grid edit needs one round trip to the main process, not three.
+ */
+export interface BatchResult<R> {
+  created: R[];
+  updated: R[];
+  totals: Totals;
+  history: HistoryState;
+}
+
 /** What each method answers with. */
 export interface Outputs {
   'workbook.info': WorkbookInfo;
@@ -98,10 +109,10 @@ export interface Outputs {
   'barrier.create': Barrier[];
   'barrier.update': Barrier[];
   'barrier.delete': { deleted: number };
-  'agency.batch': { created: Agency[]; updated: Agency[] };
-  'theme.batch': { created: Theme[]; updated: Theme[] };
-  'spend.batch': { created: SpendLine[]; updated: SpendLine[] };
-  'barrier.batch': { created: Barrier[]; updated: Barrier[] };
+  'agency.batch': BatchResult<Agency>;
+  'theme.batch': BatchResult<Theme>;
+  'spend.batch': BatchResult<SpendLine>;
+  'barrier.batch': BatchResult<Barrier>;
   'history.state': HistoryState;
   'history.undo': HistoryState;
   'history.redo': HistoryState;

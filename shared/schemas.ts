@@ -145,6 +145,9 @@ export const SpendQuery = z.object({
       functions: z.array(z.enum(keysOf(FUNCTIONS))).optional(),
       controls: z.array(z.enum(keysOf(CONTROLS))).optional(),
       confidences: z.array(z.enum(keysOf(CONFIDENCES))).optional(),
+      sources: z.array(z.enum(keysOf(SOURCES))).optional(),
+      /** Only lines with a negative amount (income or recharges). */
+      negative: z.boolean().optional(),
       search: z.string().max(200).optional(),
     })
     .default({}),

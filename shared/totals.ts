@@ -73,7 +73,14 @@ export interface Totals {
   byFunding: { key: FundingBasis; pence: number }[];
   bySource: { key: Source; pence: number }[];
   byConfidence: { key: Confidence; pence: number }[];
+  /** Agencies and themes with no spend lines yet: a partial count, to finish or explain. */
+  agenciesWithoutSpend: { id: string; name: string }[];
+  themesWithoutSpend: { id: string; name: string }[];
+  /** Spend apportioned from national figures rather than returned by the agency. */
+  apportionedPence: number;
   barrierCount: number;
+  /** The costliest barriers first (at most five), with their asks. */
+  costliestBarriers: { id: string; title: string; costPence: number; ask: string; category: BarrierCategory }[];
   barrierCostPence: number;
   /** Barriers with an estimated cost. */
   barriersCosted: number;

@@ -45,10 +45,10 @@ export const handlers: Handlers = {
   'barrier.create': (c, i) => c.workbook().barriers.create(i.rows),
   'barrier.update': (c, i) => c.workbook().barriers.update(i.patches),
   'barrier.delete': (c, i) => c.workbook().barriers.delete(i),
-  'agency.batch': (c, i) => c.workbook().agencies.batch(i),
-  'theme.batch': (c, i) => c.workbook().themes.batch(i),
-  'spend.batch': (c, i) => c.workbook().spend.batch(i),
-  'barrier.batch': (c, i) => c.workbook().barriers.batch(i),
+  'agency.batch': (c, i) => afterWrite(c.workbook(), c.workbook().agencies.batch(i)),
+  'theme.batch': (c, i) => afterWrite(c.workbook(), c.workbook().themes.batch(i)),
+  'spend.batch': (c, i) => afterWrite(c.workbook(), c.workbook().spend.batch(i)),
+  'barrier.batch': (c, i) => afterWrite(c.workbook(), c.workbook().barriers.batch(i)),
   'history.state': (c) => c.workbook().historyState(),
   'history.undo': (c) => c.workbook().undo(),
   'history.redo': (c) => c.workbook().redo(),
@@ -65,6 +65,11 @@ export const handlers: Handlers = {
   'app.removeRecent': (c, i) => c.app().removeRecent(i.id),
   'app.reportUi': (c, i) => c.app().reportUi(i),
 };
+
+/** A batch's rows with the workbook's totals and undo state after it. */
+function afterWrite<R>(wb: Workbook, rows: { created: R[]; updated: R[] }) {
+  return { ...rows, totals: wb.totals(), history: wb.historyState() };
+}
 
 /** Log hook for errors that are bugs rather than a user's mistake (the app writes them to its log). */
 export type InternalErrorSink = (method: string, error: unknown) => void;

@@ -69,6 +69,9 @@ export function computeTotals(db: DB): Totals {
   const fnRows = db.prepare('SELECT function AS code, sum(pence) AS pence, sum(lines) AS lines FROM spend_cell GROUP BY function').all() as { code: number; pence: number; lines: number }[];
   const byFunction = byKey(FUNCTIONS, fnRows.map((r) => ({ key: FUNCTIONS[r.code]!.key, pence: r.pence, lines: r.lines })));
 
+  const idle = db.prepare(`SELECT a.uid, a.name FROM agency a WHERE NOT EXISTS (SELECT 1 FROM spend_cell c WHERE c.agency_id = a.id AND c.lines + c.passed_lines > 0) ORDER BY a.id`).all() as { uid: Buffer; name: string }[];
+  const idleThemes = db.prepare(`SELECT t.uid, t.name FROM theme t WHERE NOT EXISTS (SELECT 1 FROM spend_cell c WHERE c.theme_id = t.id AND c.lines + c.passed_lines > 0) ORDER BY t.id`).all() as { uid: Buffer; name: string }[];
+  const costliest = db.prepare('SELECT uid, title, cost_pence, ask, category FROM barrier WHERE cost_pence IS NOT NULL ORDER BY cost_pence DESC, id LIMIT 5').all() as { uid: Buffer; title: string; cost_pence: number; ask: string; category: string }[];
   const barrier = db.prepare('SELECT count(*) AS n, coalesce(sum(cost_pence), 0) AS cost, count(cost_pence) AS costed FROM barrier').get() as { n: number; cost: number; costed: number };
   const capital = exact(s.capital ?? 0);
   const admin = exact(s.admin ?? 0);
@@ -104,7 +107,11 @@ export function computeTotals(db: DB): Totals {
     byFunding: FUNDING_BASES.map((f) => ({ key: f.key, pence: exact(s[`funding_${f.key}`] ?? 0) })),
     bySource: SOURCES.map((x) => ({ key: x.key, pence: exact(s[`source_${x.key}`] ?? 0) })),
     byConfidence: CONFIDENCES.map((x) => ({ key: x.key, pence: exact(s[`confidence_${x.key}`] ?? 0) })),
+    agenciesWithoutSpend: idle.map((a) => ({ id: fromUid(a.uid), name: a.name })),
+    themesWithoutSpend: idleThemes.map((t) => ({ id: fromUid(t.uid), name: t.name })),
+    apportionedPence: exact(s.source_apportioned ?? 0),
     barrierCount: barrier.n,
+    costliestBarriers: costliest.map((b) => ({ id: fromUid(b.uid), title: b.title, costPence: exact(b.cost_pence), ask: b.ask, category: b.category as Totals['costliestBarriers'][number]['category'] })),
     barrierCostPence: exact(barrier.cost),
     barriersCosted: barrier.costed,
     barriersByCategory: countBy(db, 'category', BARRIER_CATEGORIES),

@@ -12,6 +12,8 @@ import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import type { DisplayUnit } from '../../shared/enums';
 import type { SpendQueryInput } from '../../shared/schemas';
+import type { Totals } from '../../shared/totals';
+import type { HistoryState } from '../../shared/types';
 import { api } from '../api/bridge';
 import { explain } from '../api/errors';
 import { count, money, unitLabel } from '../format';
@@ -44,9 +46,12 @@ interface Props {
   /** Spend only: the filter, done in SQL. */
   filter?: NonNullable<SpendQueryInput['filter']>;
   computed?: ColDef[];
+  /** Show only rows whose column shows this text (from a click in the totals panel). */
+  columnFilter?: { key: string; text: string };
   search: string;
   label: string;
-  onChanged: () => void;
+  /** A change was saved: with the totals and undo state after it, when the save returned them. */
+  onChanged: (after?: { totals: Totals; history: HistoryState }) => void;
   onProblems: (title: string, problems: CellProblem[]) => void;
   onSelection?: (n: number) => void;
 }
@@ -54,7 +59,7 @@ interface Props {
 const batchMethod = { agency: 'agency.batch', theme: 'theme.batch', spend: 'spend.batch', barrier: 'barrier.batch' } as const;
 
 export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
-  const { table, names, unit, readOnly, rows, filter, computed, search, workbookId, onChanged, onProblems, onSelection } = props;
+  const { table, names, unit, readOnly, rows, filter, computed, columnFilter, search, workbookId, onChanged, onProblems, onSelection } = props;
   const grid = useRef<GridApi<Row> | null>(null);
   const [entry, setEntry] = useState<Record<string, unknown>>({});
   const [message, setMessage] = useState<{ node: string; col: string; text: string } | null>(null);
@@ -64,9 +69,13 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
   const stateKey = `totalplace.columns.${workbookId}.${table}`;
 
   const save = useCallback(async (batch: { creates?: Record<string, unknown>[]; updates?: Record<string, unknown>[] }) => {
-    await api(batchMethod[table], batch as never);
-    if (infinite) grid.current?.refreshInfiniteCache();
-    onChanged();
+    const result = (await api(batchMethod[table], batch as never)) as unknown as { created: Row[]; updated: Row[]; totals: Totals; history: HistoryState };
+    if (infinite) {
+      // Changed lines are put straight into their rows; new lines need their place in the sort order.
+      if (result.created.length > 0) grid.current?.refreshInfiniteCache();
+      else for (const r of result.updated) grid.current?.getRowNode(r.id)?.setData(r);
+    }
+    onChanged({ totals: result.totals, history: result.history });
   }, [table, infinite, onChanged]);
 
   const showMessage = useCallback((node: IRowNode<Row>, col: string, text: string) => {
@@ -159,6 +168,11 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
     if (infinite && footer) out.push({ id: FOOTER_ID, description: `${count(footer.matching)} line${footer.matching === 1 ? '' : 's'}${(filter && Object.keys(filter).length > 0) || search.trim() ? ' matching' : ''}`, amountPence: footer.pence });
     return out;
   }, [entry, readOnly, infinite, footer, filter, search]);
+
+  const applyColumnFilter = useCallback(() => {
+    grid.current?.setFilterModel(columnFilter ? { [columnFilter.key]: { filterType: 'text', type: 'equals', filter: columnFilter.text } } : null);
+  }, [columnFilter]);
+  useEffect(applyColumnFilter, [applyColumnFilter]);
 
   // Amounts follow the display unit at once, in every row (pinned ones too).
   useEffect(() => {
@@ -283,6 +297,7 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
         onSelectionChanged={(e) => onSelection?.(e.api.getSelectedRows().length)}
         onGridReady={(e) => {
           grid.current = e.api;
+          applyColumnFilter();
           const saved = localStorage.getItem(stateKey);
           if (saved) {
             try {

@@ -1,5 +1,5 @@
 /** The spend grid's filters: agency, theme, function, control and confidence — applied in SQL. */
-import { CONFIDENCES, CONTROLS, FUNCTIONS } from '../../shared/enums';
+import { CONFIDENCES, CONTROLS, FUNCTIONS, SOURCES } from '../../shared/enums';
 import type { SpendQueryInput } from '../../shared/schemas';
 
 export type SpendFilter = NonNullable<SpendQueryInput['filter']>;
@@ -25,7 +25,7 @@ export function SpendFilters({ filter, agencies, themes, onChange }: Props) {
     <div className="filters" role="group" aria-label="Filter spend lines">
       <div className="filter">
         <label htmlFor="filter-agency">Agency</label>
-        <select id="filter-agency" value={filter.agencyIds?.[0] ?? ''} onChange={(e) => set('agencyIds', e.target.value ? [e.target.value] : undefined)}>
+        <select id="filter-agency" value={(filter.agencyIds?.length ?? 0) === 1 ? filter.agencyIds![0] : ''} onChange={(e) => set('agencyIds', e.target.value ? [e.target.value] : undefined)}>
           <option value="">All agencies</option>
           {agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </select>
@@ -59,6 +59,9 @@ export function SpendFilters({ filter, agencies, themes, onChange }: Props) {
           {CONFIDENCES.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
         </select>
       </div>
+      {(filter.agencyIds?.length ?? 0) > 1 && <span className="chip">{filter.agencyIds!.length} agencies chosen in the panel <button type="button" className="button-quiet" aria-label="Show all agencies" onClick={() => set('agencyIds', undefined)}>×</button></span>}
+      {filter.sources && <span className="chip">Source: {filter.sources.map((k) => SOURCES.find((x) => x.key === k)?.label).join(', ')} <button type="button" className="button-quiet" aria-label="Show every source" onClick={() => set('sources', undefined)}>×</button></span>}
+      {filter.negative && <span className="chip">Negative amounts only <button type="button" className="button-quiet" aria-label="Show every amount" onClick={() => set('negative', undefined)}>×</button></span>}
       {Object.keys(filter).length > 0 && <button type="button" className="button-quiet" onClick={() => onChange({})}>Clear filters</button>}
     </div>
   );

@@ -15,7 +15,7 @@ import type { CellProblem } from '../grids/clipboard';
 import { agencyComputed, themeComputed } from '../grids/columns';
 import { FIELDS, type Table } from '../grids/fields';
 import { Sheet, type SheetHandle } from '../grids/Sheet';
-import { SummaryPanel } from '../panel/SummaryPanel';
+import { Panel } from '../panel/Panel';
 import { count } from '../format';
 import { PilotForm } from './PilotForm';
 import { DeleteInUseDialog, ProblemsDialog, type InUse } from './SectionDialogs';
@@ -44,6 +44,8 @@ interface Data {
 }
 
 const PANEL_KEY = 'totalplace.panelOpen';
+/** No computed columns (spend, barriers): one array, so the grid's columns are not rebuilt on every change. */
+const NO_COLUMNS: never[] = [];
 const TABLE_OF: Partial<Record<Section, Table>> = { agencies: 'agency', spend: 'spend', themes: 'theme', barriers: 'barrier' };
 const ROW_WORD: Record<Table, [string, string]> = { agency: ['agency', 'agencies'], theme: ['theme', 'themes'], spend: ['spend line', 'spend lines'], barrier: ['barrier', 'barriers'] };
 
@@ -62,6 +64,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
   const [problems, setProblems] = useState<{ title: string; problems: CellProblem[] } | null>(null);
   const [inUse, setInUse] = useState<(InUse & { ids: string[] }) | null>(null);
   const [selected, setSelected] = useState(0);
+  const [barrierFilter, setBarrierFilter] = useState<{ key: string; text: string } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const sheet = useRef<SheetHandle>(null);
   const table = TABLE_OF[section];
@@ -100,6 +103,19 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
     await load();
     onInfoChanged();
   }, [load, onInfoChanged]);
+
+  /**
+   * After a change to spend lines only: just the totals and undo state move (the lists of agencies,
+   * themes and barriers, and the window title, cannot have), so only they are fetched.
+   */
+  const spendChanged = useCallback(async (after?: { totals: Totals; history: HistoryState }) => {
+    try {
+      const { totals, history } = after ?? { totals: await api('totals.get'), history: await api('history.state') };
+      setData((d) => (d ? { ...d, totals, history } : d));
+    } catch (e) {
+      onError(e);
+    }
+  }, [onError]);
 
   const undoRedo = useCallback(async (which: 'undo' | 'redo') => {
     if (info.readOnly) return;
@@ -223,7 +239,20 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
 
   const unit: DisplayUnit = data?.pilot.displayUnits ?? 'millions';
   const names = useMemo(() => ({ agencies: data?.agencies ?? [], themes: data?.themes ?? [] }), [data?.agencies, data?.themes]);
-  const computed = useMemo(() => (!data ? [] : section === 'agencies' ? agencyComputed(unit, data.totals) : section === 'themes' ? themeComputed(unit, data.totals) : []), [data, section, unit]);
+  const totalsForColumns = section === 'agencies' || section === 'themes' ? data?.totals : undefined;
+  const computed = useMemo(
+    () => (!totalsForColumns ? NO_COLUMNS : section === 'agencies' ? agencyComputed(unit, totalsForColumns) : themeComputed(unit, totalsForColumns)),
+    [totalsForColumns, section, unit],
+  );
+  /** From the panel: show the spend lines or barriers behind a figure. */
+  const filterSpend = useCallback((f: SpendFilter) => {
+    setFilter(f);
+    setSection('spend');
+  }, []);
+  const filterBarriers = useCallback((key: string, text: string) => {
+    setBarrierFilter({ key, text });
+    setSection('barriers');
+  }, []);
   const onProblems = useCallback((title: string, p: CellProblem[]) => setProblems({ title, problems: p }), []);
 
   async function setUnit(u: DisplayUnit) {
@@ -316,6 +345,9 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
                 </div>
               )}
               {section === 'spend' && data.agencies.length > 0 && <SpendFilters filter={filter} agencies={data.agencies} themes={data.themes} onChange={setFilter} />}
+              {section === 'barriers' && barrierFilter && (
+                <div className="filters"><span className="chip">Showing {barrierFilter.text} only <button type="button" className="button-quiet" aria-label="Show all barriers" onClick={() => setBarrierFilter(null)}>×</button></span></div>
+              )}
               {section === 'agencies' && empty && (
                 <div className="empty">
                   <h2>No agencies yet</h2>
@@ -342,9 +374,10 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
                   workbookId={info.workbookId}
                   {...(rows ? { rows: rows as unknown as (Record<string, unknown> & { id: string })[] } : { filter })}
                   computed={computed}
+                  {...(section === 'barriers' && barrierFilter ? { columnFilter: barrierFilter } : {})}
                   search={search}
                   label={ROW_WORD[table][1]}
-                  onChanged={() => void changed()}
+                  onChanged={(after) => void (table === 'spend' ? spendChanged(after) : changed())}
                   onProblems={onProblems}
                   onSelection={setSelected}
                 />
@@ -352,7 +385,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
             </>
           )}
         </main>
-        {data && panelOpen && <SummaryPanel totals={data.totals} unit={unit} onCollapse={() => setPanelOpen(false)} />}
+        {data && panelOpen && <Panel totals={data.totals} unit={unit} onCollapse={() => setPanelOpen(false)} onFilterSpend={filterSpend} onFilterBarriers={filterBarriers} />}
         {data && !panelOpen && <button type="button" className="panel-tab" onClick={() => setPanelOpen(true)}>Show totals</button>}
       </div>
       <footer className="status" role="status" aria-live="polite">

@@ -107,7 +107,7 @@ describe('the sample pilot', () => {
     await page.getByRole('button', { name: 'Open Sample Pilot' }).click();
     await page.getByRole('gridcell', { name: 'Birmingham City Council' }).waitFor();
     await expect(page.title()).resolves.toMatch(/^Sample pilot: Birmingham \(illustrative\) — Sample pilot \(illustrative\)\.totalplace — Total Place Workbook$/);
-    await expect(page.getByTestId('total-spend').textContent()).resolves.toBe('£7.30bn');
+    await expect(page.getByTestId('total-spend').textContent()).resolves.toBe('£7,300.0m');
     await expect(page.getByRole('tab', { name: /Agencies/ }).textContent()).resolves.toBe('Agencies11');
     await expect(page.getByRole('tab', { name: /Spend/ }).textContent()).resolves.toBe('Spend36');
     await h.screenshot('05-sample-agencies');

@@ -228,6 +228,24 @@ describe('totals, where the data is', () => {
     wb.close();
   });
 
+  it('lists what is missing from a partial count, and finds estimated and negative lines', () => {
+    const wb = fresh();
+    const [a, b] = wb.agencies.create([{ name: 'Counted' }, { name: 'Not yet counted' }]);
+    const [t1, t2] = wb.themes.create([{ name: 'With spend' }, { name: 'Without spend' }]);
+    wb.spend.create([
+      { agencyId: a!.id, description: 'Estimate', amountPence: 700, source: 'estimate', themeId: t1!.id },
+      { agencyId: a!.id, description: 'Apportioned', amountPence: 300, source: 'apportioned' },
+      { agencyId: a!.id, description: 'Rent income', amountPence: -50 },
+    ]);
+    const t = wb.totals();
+    expect(t.agenciesWithoutSpend).toEqual([{ id: b!.id, name: 'Not yet counted' }]);
+    expect(t.themesWithoutSpend).toEqual([{ id: t2!.id, name: 'Without spend' }]);
+    expect([t.estimatedPence, t.apportionedPence]).toEqual([700, 300]);
+    expect(wb.spend.page({ filter: { sources: ['estimate', 'apportioned'] } })).toMatchObject({ matching: 2, matchingPence: 1000 });
+    expect(wb.spend.page({ filter: { negative: true } }).rows.map((r) => r.description)).toEqual(['Rent income']);
+    wb.close();
+  });
+
   it('counts barriers by category, resolution, status and severity, with their cost', () => {
     const wb = fresh();
     wb.barriers.create([
@@ -241,6 +259,7 @@ describe('totals, where the data is', () => {
     expect(t.barriersByResolution.find((c) => c.key === 'local')?.count).toBe(2);
     expect(t.barriersByStatus.find((c) => c.key === 'raised')?.count).toBe(2);
     expect(t.barriersBySeverity.find((c) => c.key === 'low')?.count).toBe(2);
+    expect(t.costliestBarriers.map((b) => [b.title, b.costPence])).toEqual([['A', 1000], ['C', 500]]);
     wb.close();
   });
 });

@@ -74,6 +74,8 @@ export class SpendRepo {
     }
     if (f.functions) where.push(`x.function IN (${f.functions.map((k) => code('function', k)).join(', ') || 'NULL'})`);
     if (f.confidences) where.push(`x.confidence IN (${f.confidences.map((k) => code('confidence', k)).join(', ') || 'NULL'})`);
+    if (f.sources) where.push(`x.source IN (${f.sources.map((k) => code('source', k)).join(', ') || 'NULL'})`);
+    if (f.negative) where.push('x.amount < 0');
     if (f.controls) {
       where.push(`a.control IN (${f.controls.map(() => '?').join(', ') || 'NULL'})`);
       params.push(...f.controls);
