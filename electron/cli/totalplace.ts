@@ -5,8 +5,11 @@
  *   totalplace info FILE                what the file is
  *   totalplace check FILE               integrity and validation report
  *   totalplace totals FILE [--json]     the totals, in pounds
+ *   totalplace report FILE -o OUT.html  the pilot submission as one self-contained HTML file
+ *   totalplace print FILE -o OUT.pdf    the pilot submission as PDF (needs Chrome, Chromium or Edge)
  * Every error is one clear line on stderr and a non-zero exit.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { WorkbookError } from '../../shared/errors';
@@ -14,6 +17,11 @@ import { formatHeadline, formatPence, formatShare } from '../../shared/money';
 import { AGENCY_TYPES, FUNCTIONS, labelOf } from '../../shared/enums';
 import { formatYear } from '../../shared/years';
 import type { Totals } from '../../shared/totals';
+import { renderReport } from '../../shared/report/render';
+import { defaultReportOptions } from '../../shared/report/types';
+import type { DisplayUnit } from '../../shared/enums';
+import { pdfWithChromium } from '../report/chromium';
+import { reportData } from '../report/data';
 import { createSampleWorkbook } from '../workbook/sample';
 import { Workbook } from '../workbook/workbook';
 
@@ -22,7 +30,9 @@ const USAGE = `Usage:
   totalplace demo FILE [--author NAME] [--force]
   totalplace info FILE
   totalplace check FILE
-  totalplace totals FILE [--json]`;
+  totalplace totals FILE [--json]
+  totalplace report FILE -o submission.html [--units pounds|thousands|millions]
+  totalplace print FILE -o submission.pdf [--units pounds|thousands|millions]`;
 
 class UsageError extends Error {}
 
@@ -37,14 +47,17 @@ export async function main(argv: string[], out: Out = (l) => process.stdout.writ
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { name: { type: 'string' }, author: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        name: { type: 'string' }, author: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        out: { type: 'string', short: 'o' }, units: { type: 'string' },
+      },
     });
     const [command, file, ...extra] = positionals;
     if (values.help || command === 'help') {
       out(USAGE);
       return 0;
     }
-    if (!command) throw new UsageError('Say what to do: new, demo, info, check or totals.');
+    if (!command) throw new UsageError('Say what to do: new, demo, info, check, totals, report or print.');
     if (!file) throw new UsageError(`Name the workbook file, for example: totalplace ${command} pilot.totalplace`);
     if (extra.length > 0) throw new UsageError(`Unexpected "${extra[0]}". Put names with spaces in quotes.`);
     switch (command) {
@@ -88,8 +101,27 @@ export async function main(argv: string[], out: Out = (l) => process.stdout.writ
         }
         return 0;
       }
+      case 'report':
+      case 'print': {
+        if (!values.out) throw new UsageError(`Say where to write the ${command === 'report' ? 'HTML' : 'PDF'} with -o, for example -o submission.${command === 'report' ? 'html' : 'pdf'}`);
+        if (values.units && !['pounds', 'thousands', 'millions'].includes(values.units)) throw new UsageError('--units is pounds, thousands or millions.');
+        const wb = Workbook.open(file, { author: author(values.author), readOnly: true });
+        let html: string;
+        let pilotName: string;
+        try {
+          const data = reportData(wb);
+          pilotName = data.pilot.name;
+          html = renderReport(data, defaultReportOptions((values.units as DisplayUnit | undefined) ?? data.pilot.displayUnits));
+        } finally {
+          wb.close();
+        }
+        if (command === 'report') fs.writeFileSync(values.out, html);
+        else fs.writeFileSync(values.out, await pdfWithChromium(html, pilotName));
+        out(`Wrote ${values.out}.`);
+        return 0;
+      }
       default:
-        throw new UsageError(`"${command}" is not a command. Use new, demo, info, check or totals.`);
+        throw new UsageError(`"${command}" is not a command. Use new, demo, info, check, totals, report or print.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

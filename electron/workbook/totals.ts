@@ -29,6 +29,14 @@ function countBy<K extends string>(db: DB, column: string, items: readonly EnumI
   return items.map((i) => ({ key: i.key, count: m.get(i.key)?.count ?? 0, costPence: exact(m.get(i.key)?.cost ?? 0) }));
 }
 
+/** Spend by agency and theme (null: unallocated), from the kept cells: the spend map's main table. */
+export function computeMatrix(db: DB): { agencyId: string; themeId: string | null; pence: number }[] {
+  const rows = db.prepare(`SELECT a.uid AS agency, t.uid AS theme, sum(c.pence) AS pence
+    FROM spend_cell c JOIN agency a ON a.id = c.agency_id LEFT JOIN theme t ON t.id = c.theme_id
+    GROUP BY c.agency_id, c.theme_id HAVING sum(c.lines) > 0`).all() as { agency: Buffer; theme: Buffer | null; pence: number }[];
+  return rows.map((r) => ({ agencyId: fromUid(r.agency), themeId: r.theme ? fromUid(r.theme) : null, pence: exact(r.pence) }));
+}
+
 export function computeTotals(db: DB): Totals {
   const w = db.prepare('SELECT revision FROM workbook').get() as { revision: number };
   const population = (db.prepare('SELECT population FROM pilot').get() as { population: number | null }).population;

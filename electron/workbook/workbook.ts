@@ -20,7 +20,7 @@ import { BarrierRepo } from './repos/barriers';
 import { PilotRepo } from './repos/pilot';
 import { SpendRepo } from './repos/spend';
 import { ThemeRepo } from './repos/themes';
-import { computeTotals } from './totals';
+import { computeMatrix, computeTotals } from './totals';
 import { verifyWorkbook } from './verify';
 import type { Tx, WriteContext } from './tx';
 import { History, type HistoryState } from './history';
@@ -267,6 +267,12 @@ export class Workbook {
   totals(): Totals {
     this.assertOpen();
     return computeTotals(this.db);
+  }
+
+  /** Spend by agency and theme, from the kept totals. */
+  matrix(): { agencyId: string; themeId: string | null; pence: number }[] {
+    this.assertOpen();
+    return computeMatrix(this.db);
   }
 
   /**
