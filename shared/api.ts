@@ -14,7 +14,14 @@ import {
   type Agency, type Barrier, type Pilot, type SpendLine, type SpendPage, type Theme,
 } from './schemas';
 import type { Totals } from './totals';
+import { REPORT_SECTIONS, type ReportSection } from './report/types';
 import type { AppState, ChangeEntry, CheckReport, HistoryState, WorkbookInfo } from './types';
+
+const ReportOptionsSchema = z.object({
+  units: z.enum(['pounds', 'thousands', 'millions']),
+  sections: z.array(z.enum(REPORT_SECTIONS.map((s) => s.key) as [ReportSection, ...ReportSection[]])).min(1, { error: 'Choose at least one section to print' }),
+  wideTables: z.enum(['landscape', 'portrait']),
+}).strict();
 
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const none = z.object({}).strict();
@@ -65,6 +72,9 @@ export const CONTRACT = {
   'app.saveCopy': none,
   'app.close': none,
   'app.removeRecent': byId,
+  'report.preview': z.object({ options: ReportOptionsSchema }).strict(),
+  'report.exportPdf': z.object({ options: ReportOptionsSchema }).strict(),
+  'report.print': z.object({ options: ReportOptionsSchema }).strict(),
   'app.reportUi': z.object({ section: z.enum(SECTIONS).nullable(), canDeleteRow: z.boolean(), canUndo: z.boolean(), canRedo: z.boolean() }).strict(),
 } as const satisfies Record<MethodName, z.ZodType>;
 
@@ -128,6 +138,9 @@ export interface Outputs {
   'app.close': AppState;
   'app.removeRecent': AppState;
   'app.reportUi': null;
+  'report.preview': { html: string };
+  'report.exportPdf': { fileName: string };
+  'report.print': null;
 }
 
 // Every method has an output type, and every output type a method (checked by the compiler).

@@ -15,6 +15,7 @@ export const METHOD_NAMES = [
   'totals.get',
   'app.state', 'settings.update', 'app.newWorkbook', 'app.open', 'app.openRecent', 'app.openSample', 'app.retryOpen',
   'app.saveCopy', 'app.close', 'app.removeRecent', 'app.reportUi',
+  'report.preview', 'report.exportPdf', 'report.print',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
@@ -39,7 +40,7 @@ export type Section = (typeof SECTIONS)[number];
 
 /** Commands the menus send to the window; the renderer carries them out with the same API as its buttons. */
 export const COMMANDS = [
-  'new', 'open', 'openSample', 'saveCopy', 'close', 'undo', 'redo', 'deleteRow', 'find',
+  'new', 'open', 'openSample', 'saveCopy', 'print', 'exportPdf', 'close', 'undo', 'redo', 'deleteRow', 'find',
   'view:pilot', 'view:agencies', 'view:spend', 'view:themes', 'view:barriers', 'view:panel', 'about', 'guide',
 ] as const;
 export type Command = (typeof COMMANDS)[number] | `openRecent:${string}`;

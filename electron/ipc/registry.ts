@@ -64,6 +64,9 @@ export const handlers: Handlers = {
   'app.close': (c) => c.app().close(),
   'app.removeRecent': (c, i) => c.app().removeRecent(i.id),
   'app.reportUi': (c, i) => c.app().reportUi(i),
+  'report.preview': (c, i) => c.app().reportPreview(i.options),
+  'report.exportPdf': (c, i) => c.app().exportPdf(i.options),
+  'report.print': (c, i) => c.app().printReport(i.options),
 };
 
 /** A batch's rows with the workbook's totals and undo state after it. */

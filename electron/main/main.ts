@@ -13,7 +13,9 @@ import { APP_ORIGIN, isTrustedSender } from '../ipc/sender';
 import { buildMenu, type MenuItemSpec } from '../services/menu';
 import { resolveAppRequest } from '../services/protocol';
 import { droppedWorkbooks, filesFromArgv, isAllowedExternal, secureWebPreferences } from '../services/security';
-import { Session, type Dialogs } from '../services/session';
+import { Session, type Dialogs, type Printer } from '../services/session';
+import { WorkbookError } from '../../shared/errors';
+import { pageFooter } from '../../shared/report/types';
 import { SettingsStore } from '../services/settings';
 
 const APP_NAME = 'Total Place Workbook';
@@ -50,6 +52,12 @@ function dialogsFor(win: () => BrowserWindow | undefined): Dialogs {
       const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
       return r.canceled ? null : (r.filePath ?? null);
     },
+    async choosePdfPath(suggestedName) {
+      const w = win();
+      const opts = { title: 'Export the pilot submission as PDF', defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF documents', extensions: ['pdf'] }] };
+      const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled ? null : (r.filePath ?? null);
+    },
     async chooseCopyPath(suggestedName) {
       const w = win();
       const opts = { title: 'Save a copy (to send by email, or as a backup)', defaultPath: path.join(app.getPath('documents'), suggestedName), filters };
@@ -57,6 +65,43 @@ function dialogsFor(win: () => BrowserWindow | undefined): Dialogs {
       return r.canceled ? null : (r.filePath ?? null);
     },
   };
+}
+
+/**
+ * Printing with Electron's own Chromium: the report's HTML in a hidden window that runs no script,
+ * then Chromium's PDF engine (the same one the tests use) or the system print dialog.
+ */
+const printer: Printer = {
+  async pdf(html, pilotName) {
+    const w = await reportWindow(html);
+    try {
+      return Buffer.from(await w.webContents.printToPDF({
+        printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: pageFooter(pilotName),
+        generateTaggedPDF: true, generateDocumentOutline: true,
+      }));
+    } finally {
+      w.destroy();
+    }
+  },
+  async print(html) {
+    const w = await reportWindow(html);
+    await new Promise<void>((resolve, reject) => {
+      w.webContents.print({ printBackground: true }, (ok, reason) => {
+        w.destroy();
+        if (ok || /cancel/i.test(reason)) resolve();
+        else reject(new WorkbookError('io', `The submission could not be printed (${reason}). Check the printer is on and connected, or export it as PDF and print that.`));
+      });
+    });
+  },
+  reveal(file) {
+    shell.showItemInFolder(file);
+  },
+};
+
+async function reportWindow(html: string): Promise<BrowserWindow> {
+  const w = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webviewTag: false } });
+  await w.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+  return w;
 }
 
 function findWindowWith(file: string): BrowserWindow | undefined {
@@ -77,6 +122,7 @@ function createWindow(file?: string): BrowserWindow {
   });
   const session = new Session({
     dialogs: dialogsFor(() => win),
+    printer,
     settings,
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),

@@ -11,6 +11,9 @@ import path from 'node:path';
 import { WorkbookError, type ErrorInfo } from '../../shared/errors';
 import type { Section } from '../../shared/methods';
 import type { AppState } from '../../shared/types';
+import { renderReport } from '../../shared/report/render';
+import type { ReportOptions } from '../../shared/report/types';
+import { reportData } from '../report/data';
 import { newId } from '../workbook/db';
 import { createSampleWorkbook } from '../workbook/sample';
 import { Workbook } from '../workbook/workbook';
@@ -21,12 +24,22 @@ export const FILE_EXTENSION = '.totalplace';
 /** The file dialogs, answered by Electron's dialogs in the app and by the test in the browser harness. */
 export interface Dialogs {
   chooseWorkbookToOpen(): Promise<string | null>;
+  choosePdfPath(suggestedName: string): Promise<string | null>;
   chooseNewWorkbookPath(suggestedName: string): Promise<string | null>;
   chooseCopyPath(suggestedName: string): Promise<string | null>;
 }
 
+/** Printing: Chromium's PDF engine and the system print dialog (Electron's in the app; a Chromium in tests and the CLI). */
+export interface Printer {
+  pdf(html: string, pilotName: string): Promise<Buffer>;
+  print(html: string, pilotName: string): Promise<void>;
+  /** Show a file the app just wrote in the system's file manager. */
+  reveal?(file: string): void;
+}
+
 export interface SessionHost {
   dialogs: Dialogs;
+  printer: Printer;
   settings: SettingsStore;
   /** The app's data folder: snapshots before migration, the sample pilot. */
   dataDir: string;
@@ -61,6 +74,9 @@ export interface AppActions {
   close(): AppState;
   removeRecent(id: string): AppState;
   reportUi(ui: UiReport): null;
+  reportPreview(options: ReportOptions): { html: string };
+  exportPdf(options: ReportOptions): Promise<{ fileName: string }>;
+  printReport(options: ReportOptions): Promise<null>;
 }
 
 /** What the window says about itself, so menus enable only what can act. */
@@ -245,6 +261,33 @@ export class Session implements AppActions {
     this.wb = null;
     this.host.changed?.(this);
     return this.state();
+  }
+
+  /** The submission as HTML: the same renderer prints it and exports it. */
+  reportPreview(options: ReportOptions): { html: string } {
+    return { html: renderReport(reportData(this.workbook()), options) };
+  }
+
+  async exportPdf(options: ReportOptions): Promise<{ fileName: string }> {
+    const wb = this.workbook();
+    const data = reportData(wb);
+    const chosen = await this.host.dialogs.choosePdfPath(`${path.basename(wb.fileName, FILE_EXTENSION)} submission.pdf`);
+    if (!chosen) throw cancelled();
+    const file = chosen.toLowerCase().endsWith('.pdf') ? path.resolve(chosen) : `${path.resolve(chosen)}.pdf`;
+    const pdf = await this.host.printer.pdf(renderReport(data, options), data.pilot.name);
+    try {
+      fs.writeFileSync(file, pdf);
+    } catch (e) {
+      throw new WorkbookError('io', `The PDF could not be saved to "${path.basename(file)}" (${(e as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder, or close the file if it is open in another program.`);
+    }
+    this.host.printer.reveal?.(file);
+    return { fileName: path.basename(file) };
+  }
+
+  async printReport(options: ReportOptions): Promise<null> {
+    const data = reportData(this.workbook());
+    await this.host.printer.print(renderReport(data, options), data.pilot.name);
+    return null;
   }
 
   reportUi(ui: UiReport): null {

@@ -12,10 +12,11 @@ import { explain, isCancelled, type Explained } from '../api/errors';
 import { WorkbookView, type WorkbookViewHandle } from '../workbook/WorkbookView';
 import { AboutDialog, GuideDialog, LockedDialog, NewWorkbookDialog } from './Dialogs';
 import { ErrorBanner } from './ErrorBanner';
+import { ReportDialog } from './ReportDialog';
 import { FirstRun } from './FirstRun';
 import { StartScreen } from './StartScreen';
 
-type Modal = { kind: 'new' } | { kind: 'about' } | { kind: 'guide' } | { kind: 'locked'; error: Explained } | null;
+type Modal = { kind: 'new' } | { kind: 'about' } | { kind: 'guide' } | { kind: 'locked'; error: Explained } | { kind: 'report'; primary: 'print' | 'pdf' } | null;
 
 export function App() {
   const [state, setState] = useState<AppState | null>(null);
@@ -77,6 +78,8 @@ export function App() {
         setError(null);
         view.current?.notify(`Saved a copy as “${r.fileName}”. Send that file; keep working in this one.`);
       });
+      case 'print': return setModal({ kind: 'report', primary: 'print' });
+      case 'exportPdf': return setModal({ kind: 'report', primary: 'pdf' });
       case 'close': return void act(() => api('app.close'));
       case 'about': return setModal({ kind: 'about' });
       case 'guide': return setModal({ kind: 'guide' });
@@ -87,6 +90,7 @@ export function App() {
   useEffect(() => onCommand(run), [run]);
 
   if (!state) return <div className="loading" role="status">Opening…</div>;
+  const reportUnits = view.current?.units() ?? state.displayUnits;
 
   return (
     <div className="app" aria-busy={busy}>
@@ -131,6 +135,9 @@ export function App() {
             void act(() => api('app.retryOpen', { token, mode }));
           }}
         />
+      )}
+      {modal?.kind === 'report' && state.workbook && (
+        <ReportDialog units={reportUnits} primary={modal.primary} onClose={() => setModal(null)} onDone={(m) => { setModal(null); view.current?.notify(m); }} />
       )}
       {modal?.kind === 'about' && <AboutDialog version={state.version} onClose={() => setModal(null)} />}
       {modal?.kind === 'guide' && <GuideDialog onClose={() => setModal(null)} />}

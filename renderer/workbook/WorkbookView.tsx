@@ -25,6 +25,8 @@ import { USUAL_AGENCIES } from './usual';
 export interface WorkbookViewHandle {
   command(c: Command): void;
   notify(message: string): void;
+  /** The workbook's display units (the submission prints in them unless the user chooses otherwise). */
+  units(): DisplayUnit;
 }
 
 interface Props {
@@ -235,7 +237,8 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
     notify(m) {
       setMessage(m);
     },
-  }), [undoRedo, deleteRows]);
+    units: () => data?.pilot.displayUnits ?? 'millions',
+  }), [undoRedo, deleteRows, data?.pilot.displayUnits]);
 
   const unit: DisplayUnit = data?.pilot.displayUnits ?? 'millions';
   const names = useMemo(() => ({ agencies: data?.agencies ?? [], themes: data?.themes ?? [] }), [data?.agencies, data?.themes]);
@@ -312,6 +315,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
               <button key={u.key} type="button" role="radio" aria-checked={unit === u.key} className={`unit ${unit === u.key ? 'unit-active' : ''}`} disabled={info.readOnly} onClick={() => void setUnit(u.key)}>{u.label}</button>
             ))}
           </div>
+          <button type="button" onClick={() => onFileCommand('print')}>Print…</button>
           <button type="button" onClick={() => onFileCommand('saveCopy')}>Save a Copy…</button>
           <button type="button" className="button-quiet" onClick={() => onFileCommand('close')}>Close</button>
         </div>

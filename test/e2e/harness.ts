@@ -13,7 +13,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { dispatch } from '../../electron/ipc/registry';
 import { isTrustedSender } from '../../electron/ipc/sender';
 import { resolveAppRequest } from '../../electron/services/protocol';
-import { Session, type Dialogs } from '../../electron/services/session';
+import { pdfWithChromium } from '../../electron/report/chromium';
+import { Session, type Dialogs, type Printer } from '../../electron/services/session';
 import { SettingsStore } from '../../electron/services/settings';
 import { ROOT } from '../paths';
 
@@ -68,6 +69,8 @@ export class Harness {
   readonly settings: SettingsStore;
   private answers: (string | null)[] = [];
   readonly dialogsAsked: string[] = [];
+  readonly printed: string[] = [];
+  readonly revealed: string[] = [];
   readonly consoleErrors: string[] = [];
   private constructor(readonly page: Page, dir: string, dataDir: string, session: Session, settings: SettingsStore) {
     this.dir = dir;
@@ -88,9 +91,19 @@ export class Harness {
       chooseWorkbookToOpen: async () => harness!.answer('open'),
       chooseNewWorkbookPath: async () => harness!.answer('new'),
       chooseCopyPath: async () => harness!.answer('copy'),
+      choosePdfPath: async () => harness!.answer('pdf'),
+    };
+    // Chromium's PDF engine (Electron's own in the app); the system print dialog can't be driven, so
+    // the test sees what would have been printed.
+    const printer: Printer = {
+      pdf: (html, pilotName) => pdfWithChromium(html, pilotName),
+      print: async (html) => {
+        harness!.printed.push(html);
+      },
+      reveal: (file) => harness!.revealed.push(file),
     };
     const session = new Session({
-      dialogs, settings, dataDir, appVersion: '0.1.0', platform: process.platform,
+      dialogs, printer, settings, dataDir, appVersion: '0.1.0', platform: process.platform,
       changed: () => void page.evaluate(() => (window as unknown as { __totalPlaceEmit?: (e: string) => void }).__totalPlaceEmit?.('stateChanged')).catch(() => undefined),
     });
     harness = new Harness(page, dir, dataDir, session, settings);

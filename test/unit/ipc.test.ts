@@ -27,7 +27,8 @@ describe('the contract and its registry', () => {
     const dir = tempDir();
     const answers = [path.join(dir, 'copy.totalplace'), path.join(dir, 'new.totalplace'), path.join(dir, 'sample.totalplace')];
     const session = new Session({
-      dialogs: { chooseCopyPath: async () => answers[0]!, chooseNewWorkbookPath: async () => answers[1]!, chooseWorkbookToOpen: async () => answers[2]! },
+      dialogs: { chooseCopyPath: async () => answers[0]!, chooseNewWorkbookPath: async () => answers[1]!, chooseWorkbookToOpen: async () => answers[2]!, choosePdfPath: async () => path.join(dir, 'submission.pdf') },
+      printer: { pdf: async () => Buffer.from('%PDF-1.7 test'), print: async () => undefined },
       settings: new SettingsStore(path.join(dir, 'data')), dataDir: path.join(dir, 'data'), appVersion: '1.0.0', platform: 'linux',
     });
     createSampleWorkbook(answers[2]!, 'J. Smith').close();
@@ -54,9 +55,16 @@ describe('the contract and its registry', () => {
       'app.state': {}, 'settings.update': { author: 'Jo Bloggs' }, 'app.saveCopy': {}, 'app.newWorkbook': { pilotName: 'New pilot' },
       'app.open': {}, 'app.openRecent': { id: '' }, 'app.openSample': {}, 'app.retryOpen': { token: '' }, 'app.close': {}, 'app.removeRecent': { id: '' },
       'app.reportUi': { section: 'spend', canDeleteRow: true, canUndo: false, canRedo: false },
+      'report.preview': { options: { units: 'millions', sections: ['summary'], wideTables: 'landscape' } },
+      'report.exportPdf': { options: { units: 'pounds', sections: ['summary', 'barriers'], wideTables: 'portrait' } },
+      'report.print': { options: { units: 'thousands', sections: ['agencies'], wideTables: 'landscape' } },
     };
     // Methods that need something made by an earlier call get their input then.
     const late: Partial<Record<string, () => unknown>> = {
+      'report.preview': () => {
+        session.openSample();
+        return inputs['report.preview'];
+      },
       'app.openRecent': () => ({ id: session.state().recent[0]!.id }),
       'app.removeRecent': () => ({ id: session.state().recent.at(-1)!.id }),
     };

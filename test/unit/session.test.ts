@@ -17,7 +17,8 @@ function setup() {
   settings.update({ author: 'Jo Bloggs' });
   const ask = async () => (answers.length ? answers.shift()! : null);
   const session = new Session({
-    dialogs: { chooseWorkbookToOpen: ask, chooseNewWorkbookPath: ask, chooseCopyPath: ask },
+    dialogs: { chooseWorkbookToOpen: ask, chooseNewWorkbookPath: ask, chooseCopyPath: ask, choosePdfPath: ask },
+    printer: { pdf: async () => Buffer.from('%PDF'), print: async () => undefined },
     settings, dataDir: path.join(dir, 'data'), appVersion: '0.1.0', platform: 'linux',
     changed: (s) => changes.push(s.current?.fileName ?? '(none)'),
   });

@@ -25,6 +25,8 @@ describe('menus', () => {
     expect(find(menu, 'New Pilot Workbook…').accelerator).toBe('CmdOrCtrl+N');
     expect(find(menu, 'Open…').accelerator).toBe('CmdOrCtrl+O');
     expect(find(menu, 'Save a Copy…').accelerator).toBe('CmdOrCtrl+Shift+S');
+    expect(find(menu, 'Print Submission…').accelerator).toBe('CmdOrCtrl+P');
+    expect(find(menu, 'Export Submission as PDF…').enabled).toBe(false);
     expect(find(menu, 'Redo').accelerator).toBe('Ctrl+Y');
     expect(find(menu, 'Find').accelerator).toBe('CmdOrCtrl+F');
     // The page handles these keys itself, so text boxes keep their own undo and the grid its own keys.
