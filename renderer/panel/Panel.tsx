@@ -4,7 +4,7 @@
  * change is saved), in the workbook's units, with the exact amount on hover. Clicking a chart or a
  * figure opens the lines or barriers behind it.
  */
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { agencyTreemap, barrierCategoryBars, controlDonut, moneyWithUnit, themeBars, typeBars } from '../../shared/charts';
 import { BARRIER_CATEGORIES, BARRIER_STATUSES, FUNCTIONS, RESOLUTIONS, SEVERITIES, labelOf, type BarrierCategory, type Control, type DisplayUnit } from '../../shared/enums';
 import type { SpendQueryInput } from '../../shared/schemas';
@@ -30,7 +30,10 @@ function Fact({ label, children, testId }: { label: React.ReactNode; children: R
   return <div data-testid={testId}><dt>{label}</dt><dd>{children}</dd></div>;
 }
 
-export const Panel = memo(function Panel({ totals: t, unit, onCollapse, onFilterSpend, onFilterBarriers }: Props) {
+export const Panel = memo(function Panel({ totals: latest, unit, onCollapse, onFilterSpend, onFilterBarriers }: Props) {
+  // The headline follows an edit at once; the charts and lists below follow a moment later, so that
+  // redrawing them never holds up the total.
+  const t = useDeferredValue(latest);
   const options = useMemo(() => ({
     control: controlDonut(t, unit), types: typeBars(t, unit), themes: themeBars(t, unit), treemap: agencyTreemap(t, unit), barriers: barrierCategoryBars(t),
   }), [t, unit]);
@@ -48,7 +51,7 @@ export const Panel = memo(function Panel({ totals: t, unit, onCollapse, onFilter
         <h2>Total public spend</h2>
         <button type="button" className="button-quiet" onClick={onCollapse} aria-label="Hide the totals panel">Hide</button>
       </div>
-      <p className="headline" data-testid="total-spend" data-pence={t.totalPence} title={exact(t.totalPence)}>{moneyWithUnit(t.totalPence, unit)}</p>
+      <p className="headline" data-testid="total-spend" data-pence={latest.totalPence} title={exact(latest.totalPence)}>{moneyWithUnit(latest.totalPence, unit)}</p>
       <p className="muted num">
         {t.perHeadPence !== null ? <span title={exact(t.perHeadPence)} data-testid="per-head" data-pence={t.perHeadPence}>{exact(t.perHeadPence)} per head</span> : 'Add the population (Pilot tab) for spend per head'}
       </p>

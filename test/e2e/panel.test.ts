@@ -88,13 +88,16 @@ describe('the totals panel', () => {
     const total = await pence(page, 'total-spend');
     await editCell(page, body(line.id, 'amountPence'), String((line.amountPence + 123456) / 100));
     await expect.poll(() => pence(page, 'total-spend')).toBe(total + 123456);
-
+    // The figures below the headline follow a moment later.
+    const themeTotal = (name: string) => h!.session.workbook().totals().byTheme.find((x) => (x.name ?? 'Unallocated') === name)!.pence;
+    await expect.poll(() => themePence(page, 'Older people')).toBe(themeTotal('Older people'));
     const older = await themePence(page, 'Older people');
     const unallocated = await themePence(page, 'Unallocated');
     await choose(page, body(line.id, 'themeId'), 'Theme', 'Unallocated');
     await expect.poll(() => themePence(page, 'Older people')).toBe(older - line.amountPence - 123456);
     await expect.poll(() => themePence(page, 'Unallocated')).toBe(unallocated + line.amountPence + 123456);
 
+    await expect.poll(() => pence(page, 'netted-pence')).toBe(h!.session.workbook().totals().nettedPence);
     const netted = await pence(page, 'netted-pence');
     await choose(page, body(line.id, 'passedOn'), 'Passed on', 'Yes');
     await expect.poll(() => pence(page, 'total-spend')).toBe(total + 123456 - (line.amountPence + 123456));
