@@ -62,10 +62,10 @@ function bars(items: ChartDatum[], unit: DisplayUnit, colour: (d: ChartDatum, i:
     aria: { enabled: true, label: { description: `${label}: ${sorted.map((d) => `${d.name} ${moneyWithUnit(d.value, unit)}`).join('; ')}.` } },
     textStyle: font,
     animation: false,
-    grid: { left: 142, right: 64, top: 4, bottom: 4 },
+    grid: { left: 158, right: 70, top: 4, bottom: 4 },
     tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}: ${moneyWithUnit(p.value, unit)}` },
     xAxis: { type: 'value', show: false },
-    yAxis: { type: 'category', inverse: true, data: sorted.map((d) => d.name), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { fontSize: 11, color: COLOURS.text, width: 130, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: sorted.map((d) => d.name), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { fontSize: 11, color: COLOURS.text, width: 140, overflow: 'truncate' } },
     series: [{
       type: 'bar', barMaxWidth: 14,
       data: sorted.map((d, i) => ({ value: d.value, name: d.name, key: d.key, itemStyle: { color: colour(d, i) } })),
