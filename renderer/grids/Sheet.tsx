@@ -122,8 +122,9 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
         field: spec.key,
         headerName: `${spec.header}${spec.kind === 'money' ? ` (${unitLabel(unit)})` : ''}${spec.required ? ' *' : ''}`,
         headerTooltip: spec.required ? `${spec.header} is required` : undefined,
-        width: spec.width,
-        ...(spec.flex ? { flex: spec.flex, minWidth: spec.width } : {}),
+        // initial*: applied when the column is made, so a width the user set (kept per workbook) is not undone by a refresh.
+        initialWidth: spec.width,
+        ...(spec.flex ? { initialFlex: spec.flex, minWidth: Math.min(spec.width ?? 120, 160) } : {}),
         editable: (p) => !readOnly && !isFooter(p.data),
         sortable: infinite ? spec.sortKey !== undefined || ['description', 'amountPence', 'function', 'year', 'passedOn', 'kind', 'delivery', 'funding', 'purpose', 'source', 'confidence', 'notes'].includes(spec.key) : true,
         filter: infinite ? false : spec.kind === 'money' || spec.kind === 'int' ? 'agNumberColumnFilter' : 'agTextColumnFilter',
@@ -258,7 +259,8 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
   const saveColumns = () => {
     const api0 = grid.current;
     if (!api0) return;
-    const state = api0.getColumnState().map(({ colId, width, hide, pinned: pin }) => ({ colId, width, hide, pinned: pin }));
+    // Widths, order, visibility and pinning — not the sort, which is a view of the moment.
+    const state = api0.getColumnState().map(({ colId, width, flex, hide, pinned: pin }) => ({ colId, width, flex, hide, pinned: pin }));
     localStorage.setItem(stateKey, JSON.stringify(state));
   };
 
@@ -288,7 +290,6 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
         selectionColumnDef={{ pinned: 'left', width: 44 }}
         readOnlyEdit
         singleClickEdit={false}
-        enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
         onCellEditRequest={onEdit}

@@ -14,7 +14,7 @@ const computedCol = (headerName: string, get: (id: string) => number, format: (n
   valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : format(p.value as number)),
   cellClass: 'num computed',
   type: 'rightAligned',
-  width,
+  initialWidth: width,
   editable: false,
   sortable: true,
 });

@@ -178,6 +178,42 @@ describe('copying to Excel', () => {
   });
 });
 
+describe('the keyboard and the layout', () => {
+  it('Enter edits a cell, and Enter again on the last row goes on to the new-row line', async () => {
+    const file = await sample('Themes');
+    const page = h!.page;
+    const last = store(file, (wb) => wb.themes.list().at(-1)!);
+    await page.locator(body(last.id, 'name')).click();
+    await page.keyboard.press('Enter');
+    await page.locator('.cell-input').fill('Worklessness and skills');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => store(file, (wb) => wb.themes.get(last.id).name)).toBe('Worklessness and skills');
+    // Focus is now on the new-row line: typing starts a new theme.
+    await page.keyboard.type('Housing');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => store(file, (wb) => wb.themes.list().map((t) => t.name))).toContain('Housing');
+    await page.keyboard.press('Escape');
+  });
+
+  it('keeps column widths for the workbook', async () => {
+    await sample('Spend');
+    const page = h!.page;
+    const header = page.locator('.ag-header-cell[col-id="description"]');
+    const before = (await header.boundingBox())!.width;
+    const handle = (await page.locator('.ag-header-cell[col-id="description"] .ag-header-cell-resize').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 120, handle.y + handle.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => (await header.boundingBox())!.width).toBeGreaterThan(before + 80);
+    const widened = (await header.boundingBox())!.width;
+    await page.reload();
+    await page.getByRole('tab', { name: /Spend/ }).click();
+    await page.locator('.ag-grid-scrolling-container .ag-row').first().waitFor();
+    await expect.poll(async () => Math.round((await page.locator('.ag-header-cell[col-id="description"]').boundingBox())!.width)).toBe(Math.round(widened));
+  });
+});
+
 describe('undo and redo', () => {
   it('undoes and redoes an edit, and a delete of several lines', async () => {
     const file = await sample('Spend');
