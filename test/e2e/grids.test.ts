@@ -1,25 +1,12 @@
 /** The grids as a spreadsheet user drives them: typing, pasting from Excel, undo, deletes, sorting and filtering — over a real file. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Workbook } from '../../electron/workbook/workbook';
-import { Harness, launchBrowser } from './harness';
+import type { Harness } from './harness';
+import { useBrowser } from './lifecycle';
 
-let browser: Browser;
+const browser = useBrowser();
 let h: Harness | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (h) {
-    expect(h.consoleErrors, 'no errors in the page console').toEqual([]);
-    await h.close();
-  }
-  h = null;
-});
 
 const body = (id: string, col: string) => `.ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`;
 const entry = (col: string) => body('__new__', col);
@@ -29,7 +16,7 @@ const firstRow = (col: string) => `.ag-grid-scrolling-container .ag-row[row-inde
 
 /** Open the sample pilot and go to a section; returns the workbook's file path. */
 async function sample(section: 'Agencies' | 'Spend' | 'Themes' | 'Barriers'): Promise<string> {
-  h = await Harness.start(browser);
+  h = await browser.start();
   await h.page.getByRole('button', { name: 'Open Sample Pilot' }).click();
   await h.page.getByRole('tab', { name: new RegExp(section) }).click();
   await h.page.locator('.ag-grid-scrolling-container .ag-row').first().waitFor();
@@ -279,7 +266,7 @@ describe('agencies and themes in use', () => {
   });
 
   it('new agencies come from the usual list or by typing, and a name can be edited in place', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     const page = h.page;
     h.answerDialog(h.file('new.totalplace'));
     await page.getByRole('button', { name: 'New Pilot Workbook…' }).click();

@@ -1,31 +1,18 @@
 /** The totals panel as a user checks it: right to the penny, changing the moment a cell changes, and a way into the lines behind each figure. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/totalplace';
 import type { Totals } from '../../shared/totals';
-import { Harness, launchBrowser } from './harness';
+import type { Harness } from './harness';
+import { useBrowser } from './lifecycle';
 
-let browser: Browser;
+const browser = useBrowser();
 let h: Harness | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (h) {
-    expect(h.consoleErrors, 'no errors in the page console').toEqual([]);
-    await h.close();
-  }
-  h = null;
-});
 
 const body = (id: string, col: string) => `.ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`;
 
 async function openSample(height = 900): Promise<{ page: Page; file: string }> {
-  h = await Harness.start(browser, { height });
+  h = await browser.start({ height });
   await h.page.getByRole('button', { name: 'Open Sample Pilot' }).click();
   await h.page.getByTestId('total-spend').waitFor();
   return { page: h.page, file: h.session.workbook().path };

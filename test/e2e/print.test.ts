@@ -1,30 +1,16 @@
 /** Print Submission and Export as PDF in the app, as a user does it. */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, launchBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from './harness';
+import { useBrowser } from './lifecycle';
 
-let browser: Browser;
+const browser = useBrowser();
 let h: Harness | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (h) {
-    expect(h.consoleErrors, 'no errors in the page console').toEqual([]);
-    await h.close();
-  }
-  h = null;
-});
 
 describe('printing the submission', () => {
   it('previews, exports a PDF in the chosen units, and prints', async () => {
-    h = await Harness.start(browser, { width: 1400, height: 950 });
+    h = await browser.start({ width: 1400, height: 950 });
     const page = h.page;
     await page.getByRole('button', { name: 'Open Sample Pilot' }).click();
     await page.getByTestId('total-spend').waitFor();
@@ -55,7 +41,7 @@ describe('printing the submission', () => {
   });
 
   it('needs at least one section', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     await h.page.getByRole('button', { name: 'Open Sample Pilot' }).click();
     await h.page.getByTestId('total-spend').waitFor();
     await h.command('print');

@@ -2,34 +2,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../electron/workbook/schema';
 import { Workbook } from '../../electron/workbook/workbook';
 import { createSampleWorkbook } from '../../electron/workbook/sample';
 import { sha256 } from '../helpers';
-import { Harness, launchBrowser } from './harness';
+import type { Harness } from './harness';
+import { useBrowser } from './lifecycle';
 
-let browser: Browser;
+const browser = useBrowser();
 let h: Harness | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (h) {
-    expect(h.consoleErrors, 'no errors in the page console').toEqual([]);
-    await h.close();
-  }
-  h = null;
-});
 
 describe('first run and the start screen', () => {
   it('asks for the author name, then shows New, Open, Open Sample and recent files', async () => {
-    h = await Harness.start(browser, { author: null });
+    h = await browser.start({ author: null });
     const page = h.page;
     await page.getByRole('heading', { name: 'Welcome to Total Place Workbook' }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -47,7 +33,7 @@ describe('first run and the start screen', () => {
 
 describe('a new pilot workbook', () => {
   it('is created where the user chooses, with our application id and the pilot name, and its details survive a reload', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     const page = h.page;
     await page.getByRole('button', { name: 'New Pilot Workbook…' }).click();
     await page.getByLabel('Pilot name').fill('Worcestershire pilot');
@@ -88,7 +74,7 @@ describe('a new pilot workbook', () => {
   });
 
   it('renaming the pilot renames the window', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     h.answerDialog(h.file('kent.totalplace'));
     await h.page.getByRole('button', { name: 'New Pilot Workbook…' }).click();
     await h.page.getByLabel('Pilot name').fill('Kent');
@@ -102,7 +88,7 @@ describe('a new pilot workbook', () => {
 
 describe('the sample pilot', () => {
   it('opens with its agencies, spend, themes, barriers and totals', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     const page = h.page;
     await page.getByRole('button', { name: 'Open Sample Pilot' }).click();
     await page.getByRole('gridcell', { name: 'Birmingham City Council' }).waitFor();
@@ -128,7 +114,7 @@ describe('the sample pilot', () => {
   });
 
   it('saves a copy where the user chooses, and says so', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     await h.page.getByRole('button', { name: 'Open Sample Pilot' }).click();
     await h.page.getByRole('tab', { name: /Agencies/ }).waitFor();
     const copy = h.file('for partners.totalplace');
@@ -147,7 +133,7 @@ describe('the sample pilot', () => {
 
 describe('files that cannot be opened', () => {
   it('each says what is wrong and what to do, and is not changed', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     const page = h.page;
     const good = h.file('good.totalplace');
     Workbook.create(good, { author: 'x', pilot: { name: 'Good' } }).close();
@@ -174,7 +160,7 @@ describe('files that cannot be opened', () => {
   });
 
   it('a read-only file opens read-only, says so in the title, and refuses edits with a clear message', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     const file = h.file('readonly.totalplace');
     createSampleWorkbook(file, 'x').close();
     fs.chmodSync(file, 0o444);
@@ -195,7 +181,7 @@ describe('files that cannot be opened', () => {
   });
 
   it('a file open elsewhere offers read-only or open anyway', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     const file = h.file('shared.totalplace');
     createSampleWorkbook(file, 'x').close();
     fs.writeFileSync(path.join(h.dir, '.~lock.shared.totalplace#'), JSON.stringify({ author: 'Sam Patel', host: 'DCC-LT-0193', pid: 999999, since: '2026-11-24T09:00:00.000Z', app: 'Total Place Workbook' }));
@@ -212,7 +198,7 @@ describe('files that cannot be opened', () => {
 
 describe('hostile content', () => {
   it('an agency named like HTML shows as text and runs nothing', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     const file = h.file('hostile.totalplace');
     const wb = Workbook.create(file, { author: 'x', pilot: { name: '<b>Bold</b> pilot' } });
     const hostile = '<img src=x onerror=alert(1)>';
@@ -234,7 +220,7 @@ describe('hostile content', () => {
   });
 
   it('the page runs under the strict content security policy: no inline or remote script runs', async () => {
-    h = await Harness.start(browser);
+    h = await browser.start();
     const violations = await h.page.evaluate(async () => {
       const seen: string[] = [];
       document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
