@@ -1,18 +1,14 @@
 /** The window's dialogs: a new workbook, a file someone else has open, About and the guide. */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Explained } from '../api/errors';
+import { useEscape } from './useEscape';
 
 function Modal({ title, children, onClose, labelledBy = 'dialog-title' }: { title: string; children: ReactNode; onClose: () => void; labelledBy?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  useEscape(onClose);
   useEffect(() => {
-    const first = ref.current?.querySelector<HTMLElement>('input, button.button-primary, button');
-    first?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+    ref.current?.querySelector<HTMLElement>('input, button.button-primary, button')?.focus();
+  }, []);
   return (
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby={labelledBy} ref={ref}>

@@ -7,6 +7,7 @@ import { DISPLAY_UNITS, type DisplayUnit } from '../../shared/enums';
 import { REPORT_SECTIONS, defaultReportOptions, type ReportOptions, type ReportSection } from '../../shared/report/types';
 import { api } from '../api/bridge';
 import { explain, isCancelled } from '../api/errors';
+import { useEscape } from './useEscape';
 
 interface Props {
   units: DisplayUnit;
@@ -22,12 +23,8 @@ export function ReportDialog({ units, primary, onClose, onDone }: Props) {
   const preview = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    first.current?.focus();
-    const k = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', k);
-    return () => window.removeEventListener('keydown', k);
-  }, [onClose]);
+  useEscape(onClose);
+  useEffect(() => first.current?.focus(), []);
 
   useEffect(() => {
     if (options.sections.length === 0) return;

@@ -1,14 +1,8 @@
 /** Dialogs of a workbook section: deleting agencies or themes that are in use, and cells that could not be pasted. */
 import { useEffect, useRef, useState } from 'react';
+import { useEscape } from '../app/useEscape';
 import type { CellProblem } from '../grids/clipboard';
 
-function useEscape(onClose: () => void) {
-  useEffect(() => {
-    const k = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', k);
-    return () => window.removeEventListener('keydown', k);
-  }, [onClose]);
-}
 
 export interface InUse {
   kind: 'agency' | 'theme';
