@@ -310,7 +310,9 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
         }}
         onColumnResized={(e) => e.finished && saveColumns()}
         onColumnMoved={(e) => e.finished && saveColumns()}
-        overlayNoRowsTemplate={'<span class="grid-empty">No rows match. Clear the search or filters to see everything.</span>'}
+        overlayNoRowsTemplate={rows && rows.length === 0
+          ? '<span class="grid-empty">Nothing here yet. Type into the last line (marked with the required columns) to add the first row, or paste rows from Excel.</span>'
+          : '<span class="grid-empty">No rows match. Clear the search or filters to see everything.</span>'}
         tooltipShowDelay={400}
         suppressColumnVirtualisation
       />

@@ -61,6 +61,9 @@ export const Panel = memo(function Panel({ totals: latest, unit, onCollapse, onF
         <Fact label={<>Netted out: passed between agencies ({count(t.nettedLines)} line{t.nettedLines === 1 ? '' : 's'})</>} testId="netted"><Money pence={t.nettedPence} unit={unit} testId="netted-pence" /></Fact>
       </dl>
 
+      {t.lineCount === 0 ? (
+        <p className="empty-line" data-testid="no-spend">No spend counted yet. Add agencies and their spend lines, and the totals and charts appear here as you go.</p>
+      ) : (<>
       <h3>Who controls it</h3>
       <Chart name="control" option={options.control} height={150} label="Locally and centrally controlled spend" onSelect={(k) => onFilterSpend({ controls: [k as Control] })} />
       <dl className="facts">
@@ -102,6 +105,8 @@ export const Panel = memo(function Panel({ totals: latest, unit, onCollapse, onF
           </li>
         ))}
       </ul>
+
+      </>)}
 
       <h3>How sure is the count</h3>
       <ul className="quality">
