@@ -12,6 +12,7 @@ import type { Totals } from '../../shared/totals';
 import type { ChangeEntry, CheckReport, ReadOnlyReason, WorkbookInfo } from '../../shared/types';
 import { connect, fromUid, mapError, newId, toUid, type DB } from './db';
 import { corrupt, readHeader } from './file-check';
+import { checkOpen, checkReadOnly, snapshotBeforeMigration, writable } from './open-checks';
 import { recountSql } from './measures';
 import { describeOwner, readLock, releaseLock, writeLock } from './lock';
 import { APPLICATION_ID, MIGRATIONS, REQUIRED_TABLES, migrate, type Migration } from './schema';
@@ -403,54 +404,4 @@ export class Workbook {
   private assertOpen(): void {
     if (this.closed) throw new WorkbookError('no-workbook', 'This workbook has been closed. Open it again to carry on.');
   }
-}
-
-/** Can we write here? A file marked read-only (no write bits) counts as read-only even for an administrator. */
-function writable(p: string): boolean {
-  try {
-    fs.accessSync(p, fs.constants.W_OK);
-    return (fs.statSync(p).mode & 0o222) !== 0;
-  } catch {
-    return false;
-  }
-}
-
-/** Check a file through a read-only connection, so that a damaged file is never written to. */
-function checkReadOnly(file: string, name: string, nativeBinding: string | undefined, want: 'full' | 'partial'): 'full' | 'partial' {
-  let db: DB;
-  try {
-    db = connect(file, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  } catch (e) {
-    throw mapError(e, name);
-  }
-  try {
-    return checkOpen(db, name, want);
-  } catch (e) {
-    throw mapError(e, name);
-  } finally {
-    db.close();
-  }
-}
-
-const BIG_TABLES = new Set(['spend_line', 'change_log']);
-
-function checkOpen(db: DB, name: string, want: 'full' | 'partial'): 'full' | 'partial' {
-  const results: string[] = [];
-  if (want === 'full') {
-    results.push(...(db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check));
-  } else {
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name).filter((t) => !BIG_TABLES.has(t));
-    for (const t of tables) results.push(...(db.pragma(`quick_check(${JSON.stringify(t)})`) as { quick_check: string }[]).map((r) => r.quick_check));
-  }
-  const problems = results.filter((r) => r !== 'ok');
-  if (problems.length > 0) throw corrupt(name, `its integrity check found ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (${problems[0]})`);
-  return want;
-}
-
-function snapshotBeforeMigration(db: DB, file: string, version: number, dir: string): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const dest = path.join(dir, `${path.basename(file, '.totalplace')} (format ${version}, ${stamp}).totalplace`);
-  db.prepare('VACUUM INTO ?').run(dest);
-  return dest;
 }
