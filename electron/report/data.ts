@@ -6,25 +6,25 @@ import type { Workbook } from '../workbook/workbook';
 export function reportData(wb: Workbook, generatedAt = new Date()): ReportData {
   const info = wb.info();
   const totals = wb.totals();
-  const content = {
-    pilot: { ...wb.pilot.get(), updatedAt: 0, createdAt: 0 },
-    totals: { ...totals, revision: 0 },
-    agencies: wb.agencies.list().map(({ updatedAt: _u, createdAt: _c, author: _a, ...a }) => a),
-    themes: wb.themes.list().map(({ updatedAt: _u, createdAt: _c, author: _a, ...t }) => t),
-    barriers: wb.barriers.list().map(({ updatedAt: _u, createdAt: _c, author: _a, ...b }) => b),
-    matrix: wb.matrix(),
-  };
+  const pilot = wb.pilot.get();
+  const agencies = wb.agencies.list();
+  const themes = wb.themes.list();
+  const barriers = wb.barriers.list();
+  const matrix = wb.matrix();
+  // The hash covers every figure and word printed, not when or by whom rows were last touched.
+  const strip = <T extends { updatedAt: number; createdAt: number; author: string }>({ updatedAt: _u, createdAt: _c, author: _a, ...rest }: T) => rest;
+  const content = { pilot: strip(pilot), totals: { ...totals, revision: 0 }, agencies: agencies.map(strip), themes: themes.map(strip), barriers: barriers.map(strip), matrix };
   const contentHash = crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
   return {
-    pilot: wb.pilot.get(),
+    pilot,
     generatedAt: generatedAt.toISOString(),
     author: info.author,
     fileName: info.fileName,
     fingerprint: { workbookId: info.workbookId, revision: info.revision, contentHash },
     totals,
-    agencies: wb.agencies.list(),
-    themes: wb.themes.list(),
-    barriers: wb.barriers.list(),
-    matrix: content.matrix,
+    agencies,
+    themes,
+    barriers,
+    matrix,
   };
 }

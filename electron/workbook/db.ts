@@ -60,5 +60,15 @@ export function mapError(e: unknown, name: string): WorkbookError {
   if (code === 'SQLITE_CONSTRAINT' || code.startsWith('SQLITE_CONSTRAINT')) {
     return new WorkbookError('validation', `That change breaks a rule of the workbook (${err.message ?? code}), so it was not saved.`);
   }
+  // The file system said no (creating, copying or moving a file): say which, and what to do.
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new WorkbookError('io', `"${name}" can't be written there: you don't have permission to change that folder. Choose a folder of your own, such as Documents.`);
+  }
+  if (code === 'ENOSPC') {
+    return new WorkbookError('io', `There is no space left on the disk for "${name}". Free some space, or choose another drive. Your earlier changes are safe.`);
+  }
+  if (code === 'ENOENT') {
+    return new WorkbookError('io', `The folder for "${name}" is not there any more (a removed USB stick or a disconnected network drive?). Choose another folder.`);
+  }
   return new WorkbookError('internal', `Something went wrong inside Total Place Workbook (${err.message ?? String(e)}). Nothing was lost: every earlier change is saved. Please report this.`);
 }

@@ -58,23 +58,22 @@ export class History {
   }
 
   undo(): void {
-    const r = this.undoStack.pop();
-    if (r === undefined) return;
-    try {
-      this.redoStack.push(this.invert(r));
-    } catch (e) {
-      this.undoStack.push(r);
-      throw e;
-    }
+    this.step(this.undoStack, this.redoStack);
   }
 
+  /** Redo is undoing the undo. */
   redo(): void {
-    const r = this.redoStack.pop();
+    this.step(this.redoStack, this.undoStack);
+  }
+
+  /** Invert the newest revision of `from` and put the inverse on `to`; on failure, leave both as they were. */
+  private step(from: number[], to: number[]): void {
+    const r = from.pop();
     if (r === undefined) return;
     try {
-      this.undoStack.push(this.invert(r));
+      to.push(this.invert(r));
     } catch (e) {
-      this.redoStack.push(r);
+      from.push(r);
       throw e;
     }
   }

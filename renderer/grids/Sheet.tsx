@@ -46,6 +46,8 @@ interface Props {
   /** Spend only: the filter, done in SQL. */
   filter?: NonNullable<SpendQueryInput['filter']>;
   computed?: ColDef[];
+  /** The workbook's revision: when it moves, the computed columns are redrawn with the new totals. */
+  revision?: number;
   /** Show only rows whose column shows this text (from a click in the totals panel). */
   columnFilter?: { key: string; text: string };
   search: string;
@@ -59,7 +61,7 @@ interface Props {
 const batchMethod = { agency: 'agency.batch', theme: 'theme.batch', spend: 'spend.batch', barrier: 'barrier.batch' } as const;
 
 export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
-  const { table, names, unit, readOnly, rows, filter, computed, columnFilter, search, workbookId, onChanged, onProblems, onSelection } = props;
+  const { table, names, unit, readOnly, rows, filter, computed, revision, columnFilter, search, workbookId, onChanged, onProblems, onSelection } = props;
   const grid = useRef<GridApi<Row> | null>(null);
   const [entry, setEntry] = useState<Record<string, unknown>>({});
   const [message, setMessage] = useState<{ node: string; col: string; text: string } | null>(null);
@@ -179,6 +181,12 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
   useEffect(() => {
     grid.current?.refreshCells({ force: true });
   }, [unit, names]);
+
+  // New totals: redraw only the computed columns (an edit in progress elsewhere is left alone).
+  useEffect(() => {
+    const cols = (computed ?? []).map((c) => c.colId).filter((c): c is string => !!c);
+    if (cols.length > 0) grid.current?.refreshCells({ force: true, columns: cols });
+  }, [revision, computed]);
 
   /** The editable columns from the focused one rightwards, in the order shown. */
   const columnsFrom = (col: Column): FieldSpec[] => {

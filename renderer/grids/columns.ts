@@ -1,4 +1,8 @@
-/** Read-only computed columns beside the editable fields: each agency's and theme's spend and share, from the store's totals. */
+/**
+ * Read-only computed columns beside the editable fields: each agency's and theme's spend and share, from
+ * the store's totals. They read the latest totals through `totals()` when drawn, so new totals need only a
+ * redraw of the cells, not new columns (which would interrupt an edit in progress).
+ */
 import type { ColDef } from 'ag-grid-community';
 import type { DisplayUnit } from '../../shared/enums';
 import type { Totals } from '../../shared/totals';
@@ -19,20 +23,20 @@ const computedCol = (headerName: string, get: (id: string) => number, format: (n
   sortable: true,
 });
 
-export function agencyComputed(unit: DisplayUnit, totals: Totals): ColDef<Row>[] {
-  const byId = new Map(totals.byAgency.map((a) => [a.id, a]));
+export function agencyComputed(unit: DisplayUnit, totals: () => Totals): ColDef<Row>[] {
+  const of = (id: string) => totals().byAgency.find((a) => a.id === id);
   return [
-    computedCol(`Spend (${unitLabel(unit)})`, (id) => byId.get(id)?.pence ?? 0, (n) => money(n, unit), 140),
-    computedCol('Share of place', (id) => byId.get(id)?.pence ?? 0, (n) => percent(n, totals.totalPence)),
-    computedCol('Lines', (id) => byId.get(id)?.lines ?? 0, count, 90),
+    computedCol(`Spend (${unitLabel(unit)})`, (id) => of(id)?.pence ?? 0, (n) => money(n, unit), 140),
+    computedCol('Share of place', (id) => of(id)?.pence ?? 0, (n) => percent(n, totals().totalPence)),
+    computedCol('Lines', (id) => of(id)?.lines ?? 0, count, 90),
   ];
 }
 
-export function themeComputed(unit: DisplayUnit, totals: Totals): ColDef<Row>[] {
-  const byId = new Map(totals.byTheme.filter((t) => t.id).map((t) => [t.id!, t]));
+export function themeComputed(unit: DisplayUnit, totals: () => Totals): ColDef<Row>[] {
+  const of = (id: string) => totals().byTheme.find((t) => t.id === id);
   return [
-    computedCol(`Spend (${unitLabel(unit)})`, (id) => byId.get(id)?.pence ?? 0, (n) => money(n, unit), 140),
-    computedCol('Share of place', (id) => byId.get(id)?.pence ?? 0, (n) => percent(n, totals.totalPence)),
-    computedCol('Barriers', (id) => byId.get(id)?.barriers ?? 0, count, 100),
+    computedCol(`Spend (${unitLabel(unit)})`, (id) => of(id)?.pence ?? 0, (n) => money(n, unit), 140),
+    computedCol('Share of place', (id) => of(id)?.pence ?? 0, (n) => percent(n, totals().totalPence)),
+    computedCol('Barriers', (id) => of(id)?.barriers ?? 0, count, 100),
   ];
 }

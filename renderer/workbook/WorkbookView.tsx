@@ -100,10 +100,13 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
     void api('app.reportUi', { section, canDeleteRow: selected > 0 && !info.readOnly, canUndo: history?.canUndo ?? false, canRedo: history?.canRedo ?? false }).catch(() => undefined);
   }, [section, selected, history, info.readOnly]);
 
-  /** After any change: the lists, totals and undo state follow; the title follows the pilot's name. */
-  const changed = useCallback(async () => {
+  /**
+   * After a change: the lists, totals and undo state follow. The window title (the pilot's name) can only
+   * change with the pilot's details or an undo, so only those ask for the app's state again.
+   */
+  const changed = useCallback(async (titleMayChange = false) => {
     await load();
-    onInfoChanged();
+    if (titleMayChange) onInfoChanged();
   }, [load, onInfoChanged]);
 
   /**
@@ -124,7 +127,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
     try {
       const h = await api(which === 'undo' ? 'history.undo' : 'history.redo');
       sheet.current?.refresh();
-      await changed();
+      await changed(true);
       setMessage(which === 'undo' ? (h.canUndo ? 'Undone.' : 'Undone. There is nothing more to undo.') : 'Redone.');
     } catch (e) {
       onError(e);
@@ -241,12 +244,19 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
   }), [undoRedo, deleteRows, data?.pilot.displayUnits]);
 
   const unit: DisplayUnit = data?.pilot.displayUnits ?? 'millions';
-  const names = useMemo(() => ({ agencies: data?.agencies ?? [], themes: data?.themes ?? [] }), [data?.agencies, data?.themes]);
-  const totalsForColumns = section === 'agencies' || section === 'themes' ? data?.totals : undefined;
-  const computed = useMemo(
-    () => (!totalsForColumns ? NO_COLUMNS : section === 'agencies' ? agencyComputed(unit, totalsForColumns) : themeComputed(unit, totalsForColumns)),
-    [totalsForColumns, section, unit],
-  );
+  // The names the grids parse and show agencies and themes by. Only a real change of name rebuilds the
+  // grids' columns: a reload after an unrelated save must not interrupt an edit the user has started.
+  const nameKey = JSON.stringify([data?.agencies.map((a) => [a.id, a.name]), data?.themes.map((t) => [t.id, t.name])]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const names = useMemo(() => ({ agencies: data?.agencies ?? [], themes: data?.themes ?? [] }), [nameKey]);
+  const totals = useRef<Totals | undefined>(undefined);
+  totals.current = data?.totals;
+  const hasTotals = data !== null;
+  const computed = useMemo(() => {
+    if (!hasTotals) return NO_COLUMNS;
+    const latest = () => totals.current!;
+    return section === 'agencies' ? agencyComputed(unit, latest) : section === 'themes' ? themeComputed(unit, latest) : NO_COLUMNS;
+  }, [hasTotals, section, unit]);
   /** From the panel: show the spend lines or barriers behind a figure. */
   const filterSpend = useCallback((f: SpendFilter) => {
     setFilter(f);
@@ -334,7 +344,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
       <div className="workbook-body">
         <main id="section" className="section" role="tabpanel" aria-labelledby={`tab-${section}`}>
           {!data ? <p className="muted" role="status">Loading…</p> : section === 'pilot' ? (
-            <PilotForm pilot={data.pilot} readOnly={info.readOnly} onSaved={() => void changed()} />
+            <PilotForm pilot={data.pilot} readOnly={info.readOnly} onSaved={() => void changed(true)} />
           ) : (
             <>
               {table && !info.readOnly && (
@@ -378,6 +388,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
                   workbookId={info.workbookId}
                   {...(rows ? { rows: rows as unknown as (Record<string, unknown> & { id: string })[] } : { filter })}
                   computed={computed}
+                  revision={data.totals.revision}
                   {...(section === 'barriers' && barrierFilter ? { columnFilter: barrierFilter } : {})}
                   search={search}
                   label={ROW_WORD[table][1]}

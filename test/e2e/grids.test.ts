@@ -253,6 +253,8 @@ describe('agencies and themes in use', () => {
     await page.getByText('Deleted 1 agency and moved').waitFor();
     expect(store(file, (wb) => wb.agencies.list().some((a) => a.id === prison!.id))).toBe(false);
     expect(store(file, (wb) => wb.totals().byAgency.find((a) => a.id === courts!.id)!.pence)).toBe(35 * 100_000_000 + 80 * 100_000_000);
+    // The grid's computed spend column follows the new totals.
+    await expect.poll(() => page.locator(body(courts!.id, 'computed:Spend (£m)')).textContent()).toBe('115.0');
   });
 
   it('cancelling the delete changes nothing', async () => {

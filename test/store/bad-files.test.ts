@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { WorkbookError, type ErrorCode } from '../../shared/errors';
+import { mapError } from '../../electron/workbook/db';
 import { lockPath } from '../../electron/workbook/lock';
 import { Workbook } from '../../electron/workbook/workbook';
 import { sha256, startChild, tempDir } from '../helpers';
@@ -165,5 +166,19 @@ describe('a file open in another copy of the app', () => {
     const wb = Workbook.open(file, { author: 'J. Smith', ignoreLock: true });
     expect(wb.readOnly).toBe(false);
     wb.close();
+  });
+});
+
+describe('the disk saying no', () => {
+  it.each([
+    ['EACCES', /don't have permission to change that folder\. Choose a folder of your own/],
+    ['EROFS', /don't have permission/],
+    ['ENOSPC', /no space left on the disk.*Your earlier changes are safe/],
+    ['ENOENT', /folder .* is not there any more/],
+  ])('%s becomes a file error in words, not an internal one', (code, words) => {
+    const e = Object.assign(new Error(`${code}: operation failed`), { code });
+    const mapped = mapError(e, 'kent.totalplace');
+    expect(mapped.code).toBe('io');
+    expect(mapped.message).toMatch(words);
   });
 });
