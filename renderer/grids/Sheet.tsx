@@ -126,7 +126,7 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
         headerTooltip: spec.required ? `${spec.header} is required` : undefined,
         // initial*: applied when the column is made, so a width the user set (kept per workbook) is not undone by a refresh.
         initialWidth: spec.width,
-        ...(spec.flex ? { initialFlex: spec.flex, minWidth: Math.min(spec.width ?? 120, 160) } : {}),
+        ...(spec.flex ? { initialFlex: spec.flex, minWidth: Math.min(spec.width ?? 120, 240) } : {}),
         editable: (p) => !readOnly && !isFooter(p.data),
         sortable: infinite ? spec.sortKey !== undefined || ['description', 'amountPence', 'function', 'year', 'passedOn', 'kind', 'delivery', 'funding', 'purpose', 'source', 'confidence', 'notes'].includes(spec.key) : true,
         filter: infinite ? false : spec.kind === 'money' || spec.kind === 'int' ? 'agNumberColumnFilter' : 'agTextColumnFilter',

@@ -158,9 +158,9 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   ${t.byConfidence.map((c) => `<tr><td>${esc(c.key[0]!.toUpperCase() + c.key.slice(1))}</td><td class="n">${esc(cell(c.pence))}</td><td class="n">${share(c.pence)}</td></tr>`).join('')}
   </tbody></table>
   <ul>
-    <li>${t.agenciesWithoutSpend.length === 0 ? 'Every agency listed has spend lines.' : `No spend has been counted yet for: ${esc(t.agenciesWithoutSpend.map((a) => a.name).join(', '))}. The count is partial.`}</li>
+    <li>${t.agencyCount === 0 ? 'No agencies have been listed.' : t.agenciesWithoutSpend.length === 0 ? 'Every agency listed has spend lines.' : `No spend has been counted yet for: ${esc(t.agenciesWithoutSpend.map((a) => a.name).join(', '))}. The count is partial.`}</li>
     <li>${t.negativeLines === 0 ? 'No line has a negative amount.' : `${t.negativeLines} line${t.negativeLines === 1 ? ' has' : 's have'} a negative amount (income or recharges), reducing the total.`}</li>
-    <li>${t.themesWithoutSpend.length === 0 ? 'Every theme has spend lines.' : `No spend allocated yet to: ${esc(t.themesWithoutSpend.map((x) => x.name).join(', '))}.`}</li>
+    <li>${t.themeCount === 0 ? 'No themes have been set up.' : t.themesWithoutSpend.length === 0 ? 'Every theme has spend lines.' : `No spend allocated yet to: ${esc(t.themesWithoutSpend.map((x) => x.name).join(', '))}.`}</li>
   </ul>
 </section>`;
 
