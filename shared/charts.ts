@@ -19,10 +19,15 @@ export const COLOURS = {
   series: ['#0b5cad', '#2f7bbf', '#5b97cc', '#86b2d9', '#174a7c', '#3d6a91', '#6c8fae', '#9cb3c9', '#4a5a6a', '#7b8794'],
 } as const;
 
-/** A money figure with its unit: £7,300.0m, £7,300,000k, £7,300,000,000.00; negatives in brackets. */
+/**
+ * A money figure with its unit: £7,300.0m, £7,300,000k, £7,300,000,000.00; negatives in brackets; an
+ * amount too small to show in the unit as "< £0.1m" or "< £1k".
+ */
 export function moneyWithUnit(pence: number, unit: DisplayUnit): string {
-  const body = formatInUnit(Math.abs(pence), unit);
-  const text = unit === 'millions' ? `£${body}m` : unit === 'thousands' ? `£${body}k` : `£${body}`;
+  const shown = formatInUnit(Math.abs(pence), unit);
+  const less = shown.startsWith('< ');
+  const body = less ? shown.slice(2) : shown;
+  const text = `${less ? '< ' : ''}${unit === 'millions' ? `£${body}m` : unit === 'thousands' ? `£${body}k` : `£${body}`}`;
   return pence < 0 ? `(${text})` : text;
 }
 

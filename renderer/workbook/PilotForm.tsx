@@ -63,6 +63,13 @@ export function PilotForm({ pilot, readOnly, onSaved }: Props) {
     }
     const p = toPatch(field, value);
     if (!p.ok) return setProblems((x) => ({ ...x, [field]: p.reason }));
+    if (field === 'countYear' && p.patch.countYear === pilot.countYear) {
+      // The same year written another way (2008/9, 08/09, FY2008-09): nothing to save; show it as 2008-09.
+      dirty.current.delete(field);
+      setProblems((x) => ({ ...x, [field]: undefined }));
+      setDraft((d) => ({ ...d, countYear: formatYear(pilot.countYear) }));
+      return;
+    }
     try {
       const next = await api('pilot.update', p.patch);
       lastSaved.current[field] = value;
@@ -123,7 +130,7 @@ export function PilotForm({ pilot, readOnly, onSaved }: Props) {
         </div>
         {field('leadBody', 'Lead body', 'The council or PCT leading the pilot.')}
         {field('population', 'Population', 'For spend per head. A mid-year estimate, for example 1,016,800.', 'numeric')}
-        {field('countYear', 'Year counted', 'The financial year of the count, usually 2008-09.')}
+        {field('countYear', 'Year counted', 'The financial year of the count, usually 2008-09 (2008/9, 08/09 and FY2008-09 work too).')}
         <fieldset className="field">
           <legend>Show amounts in</legend>
           <div className="radios">
