@@ -9,6 +9,7 @@ import type { AppState } from '../../shared/types';
 import { windowTitle } from '../../shared/types';
 import { api, onCommand, onStateChanged } from '../api/bridge';
 import { explain, isCancelled, type Explained } from '../api/errors';
+import { ViewBoundary } from './ViewBoundary';
 import { WorkbookView, type WorkbookViewHandle } from '../workbook/WorkbookView';
 import { AboutDialog, GuideDialog, LockedDialog, NewWorkbookDialog } from './Dialogs';
 import { ErrorBanner } from './ErrorBanner';
@@ -98,13 +99,15 @@ export function App() {
       {state.author === null ? (
         <FirstRun onDone={(author) => act(() => api('settings.update', { author }))} />
       ) : state.workbook ? (
-        <WorkbookView
-          ref={view}
-          app={state}
-          onFileCommand={run}
-          onError={show}
-          onInfoChanged={refresh}
-        />
+        <ViewBoundary what="the workbook view" onReload={refresh} resetKey={state.workbook.instanceId}>
+          <WorkbookView
+            ref={view}
+            app={state}
+            onFileCommand={run}
+            onError={show}
+            onInfoChanged={refresh}
+          />
+        </ViewBoundary>
       ) : (
         <StartScreen
           state={state}
