@@ -1,10 +1,10 @@
 /**
  * The charts of the totals panel and the printed submission, as Apache ECharts options built from
  * the store's totals: pure data, no DOM, so the panel (SVG in the page) and the report (SVG rendered
- * without a page) draw the same charts. Local and central control keep their two colours everywhere;
- * every chart also carries labels, so nothing depends on colour alone.
+ * without a page) draw the same charts. Local and central control keep their two colours everywhere
+ * (grey where control is not stated); every chart also carries labels, so nothing depends on colour alone.
  */
-import { AGENCY_TYPES, BARRIER_CATEGORIES, labelOf, type DisplayUnit } from './enums';
+import { AGENCY_TYPES, BARRIER_CATEGORIES, NOT_STATED, labelOf, type Control, type DisplayUnit } from './enums';
 import { formatInUnit, formatShare } from './money';
 import type { Totals } from './totals';
 
@@ -40,20 +40,24 @@ export interface ChartDatum {
   value: number;
 }
 
-/** Locally vs centrally controlled spend: a donut with its two labels. */
+/**
+ * Locally vs centrally controlled spend: a donut with its labels, and a grey third part for spend at
+ * agencies whose control is not stated, when there is any.
+ */
 export function controlDonut(t: Totals, unit: DisplayUnit) {
   const data = [
-    { key: 'local', name: 'Locally controlled', value: t.localPence, itemStyle: { color: COLOURS.local } },
-    { key: 'central', name: 'Centrally controlled', value: t.centralPence, itemStyle: { color: COLOURS.central } },
+    { key: 'local', name: 'Locally controlled', short: 'Locally', value: t.localPence, itemStyle: { color: COLOURS.local } },
+    { key: 'central', name: 'Centrally controlled', short: 'Centrally', value: t.centralPence, itemStyle: { color: COLOURS.central } },
+    ...(t.controlNotStatedPence !== 0 ? [{ key: NOT_STATED, name: 'Control not stated', short: 'Not stated', value: t.controlNotStatedPence, itemStyle: { color: COLOURS.unallocated } }] : []),
   ];
   return {
-    aria: { enabled: true, label: { description: `Locally controlled ${formatShare(t.localPence, t.totalPence)}, centrally controlled ${formatShare(t.centralPence, t.totalPence)} of ${moneyWithUnit(t.totalPence, unit)}.` } },
+    aria: { enabled: true, label: { description: `${data.map((d, i) => `${i === 0 ? d.name : d.name.toLowerCase()} ${formatShare(d.value, t.totalPence)}`).join(', ')} of ${moneyWithUnit(t.totalPence, unit)}.` } },
     textStyle: font,
     animation: false,
     tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}: ${moneyWithUnit(p.value, unit)} (${formatShare(p.value, t.totalPence)})` },
     series: [{
       type: 'pie', radius: ['48%', '72%'], center: ['50%', '50%'], avoidLabelOverlap: true,
-      label: { show: true, formatter: (p: { name: string; value: number }) => `${p.name.split(' ')[0]}\n${formatShare(p.value, t.totalPence)}`, fontSize: 11, lineHeight: 15, color: COLOURS.text },
+      label: { show: true, formatter: (p: { name: string; value: number }) => `${data.find((d) => d.name === p.name)?.short ?? p.name}\n${formatShare(p.value, t.totalPence)}`, fontSize: 11, lineHeight: 15, color: COLOURS.text },
       labelLine: { length: 6, length2: 6 },
       data: t.totalPence > 0 ? data : [],
     }],
@@ -113,13 +117,18 @@ export function barrierCategoryBars(t: Totals) {
   };
 }
 
-/** Agencies within their types, sized by spend, coloured by who controls them. */
+/** The colour of who controls an agency's spend: grey when that is not stated. */
+export function controlColour(control: Control): string {
+  return control === 'local' ? COLOURS.local : control === 'central' ? COLOURS.central : COLOURS.unallocated;
+}
+
+/** Agencies within their types, sized by spend, coloured by who controls them (grey: not stated). */
 export function agencyTreemap(t: Totals, unit: DisplayUnit) {
   const types = [...new Set(t.byAgency.map((a) => a.type))];
   const children = types.map((type) => ({
     name: labelOf(AGENCY_TYPES, type),
     key: `type:${type}`,
-    children: t.byAgency.filter((a) => a.type === type && a.pence > 0).map((a) => ({ name: a.name, key: a.id, value: a.pence, itemStyle: { color: a.control === 'local' ? COLOURS.local : COLOURS.central } })),
+    children: t.byAgency.filter((a) => a.type === type && a.pence > 0).map((a) => ({ name: a.name, key: a.id, value: a.pence, itemStyle: { color: controlColour(a.control) } })),
   })).filter((g) => g.children.length > 0);
   return {
     aria: { enabled: true, label: { description: `Agencies within their types, by spend: ${t.byAgency.filter((a) => a.pence > 0).map((a) => `${a.name} ${moneyWithUnit(a.pence, unit)}`).join('; ')}.` } },

@@ -1,14 +1,25 @@
 /**
  * Every enumeration of the workbook, declared once. The schema's CHECK constraints and the
- * `enum_label` table in each file are generated from these lists, so the two can never drift.
+ * `enum_label` table in each file are generated from these lists (each file format from its frozen
+ * copy of them, and a test holds the newest copy equal to these), so the two can never drift.
  *
  * `key` is what the API and the file use (text, except in spend lines, which store the index
  * of the key in its list to keep a million-line workbook small). `label` is what a pilot lead reads.
+ *
+ * Lists only ever grow at the end, so a code already stored keeps its meaning; a new item is a new
+ * file format, with its migration (electron/workbook/schema.ts).
+ *
+ * A field nobody gave is "not stated" — the last item of every list a record must have a value for
+ * (not regions, which may be empty; not barrier statuses: a barrier recorded is "identified").
+ * Nothing is saved as a fact that nobody stated.
  */
 export interface EnumItem<K extends string = string> {
   readonly key: K;
   readonly label: string;
 }
+
+/** The key of "Not stated": what a field nobody gave is saved as. */
+export const NOT_STATED = 'not_stated';
 
 function list<const K extends string>(items: readonly { key: K; label: string }[]): readonly EnumItem<K>[] {
   return items;
@@ -53,17 +64,20 @@ export const AGENCY_TYPES = list([
   { key: 'other_ndpb', label: 'Other public body (NDPB)' },
   { key: 'third_sector', label: 'Third sector' },
   { key: 'other', label: 'Other' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const AGENCY_TIERS = list([
   { key: 'local', label: 'Local' },
   { key: 'regional', label: 'Regional' },
   { key: 'national', label: 'National' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const CONTROLS = list([
   { key: 'local', label: 'Locally controlled' },
   { key: 'central', label: 'Centrally controlled' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const THEME_CATEGORIES = list([
@@ -71,6 +85,7 @@ export const THEME_CATEGORIES = list([
   { key: 'service', label: 'Service area' },
   { key: 'place', label: 'Place' },
   { key: 'enabling', label: 'Assets and back office' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 /** HM Treasury's COFOG-based function classes, as used in PESA and the pilots' counts. */
@@ -84,16 +99,19 @@ export const FUNCTIONS = list([
   { key: 'recreation_culture', label: 'Recreation, culture and religion' },
   { key: 'education', label: 'Education' },
   { key: 'social_protection', label: 'Social protection' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const SPEND_KINDS = list([
   { key: 'revenue', label: 'Revenue' },
   { key: 'capital', label: 'Capital' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const DELIVERY = list([
   { key: 'frontline', label: 'Frontline' },
   { key: 'administration', label: 'Administration' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const FUNDING_BASES = list([
@@ -102,23 +120,27 @@ export const FUNDING_BASES = list([
   { key: 'formula_grant', label: 'Formula grant' },
   { key: 'local_income', label: 'Local income' },
   { key: 'national_programme', label: 'National programme' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const PURPOSES = list([
   { key: 'reaction', label: 'Reaction (treating need)' },
   { key: 'prevention', label: 'Prevention' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const SOURCES = list([
   { key: 'agency_return', label: 'Agency return' },
   { key: 'apportioned', label: 'Apportioned' },
   { key: 'estimate', label: 'Estimate' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const CONFIDENCES = list([
   { key: 'high', label: 'High' },
   { key: 'medium', label: 'Medium' },
   { key: 'low', label: 'Low' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const BARRIER_CATEGORIES = list([
@@ -132,18 +154,21 @@ export const BARRIER_CATEGORIES = list([
   { key: 'administration_layers', label: 'Layers of administration' },
   { key: 'culture_leadership', label: 'Culture, sovereignty and leadership' },
   { key: 'evidence_timescales', label: 'Evidence and timescales' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const RESOLUTIONS = list([
   { key: 'local', label: 'Locally' },
   { key: 'whitehall_guidance', label: 'Whitehall guidance' },
   { key: 'legislation', label: 'Legislation' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const SEVERITIES = list([
   { key: 'low', label: 'Low' },
   { key: 'medium', label: 'Medium' },
   { key: 'high', label: 'High' },
+  { key: 'not_stated', label: 'Not stated' },
 ]);
 
 export const BARRIER_STATUSES = list([

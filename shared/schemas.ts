@@ -98,7 +98,11 @@ export type BarrierFields = z.infer<typeof BarrierFields>;
 export const Barrier = BarrierFields.extend(RowMeta.shape);
 export type Barrier = z.infer<typeof Barrier>;
 
-/** Creating a row: required fields must be given; the rest take sensible defaults. */
+/**
+ * Creating a row: required fields must be given. A list field not given is saved as "not stated",
+ * never a guess; a barrier not given a status is identified, a spend line not given a year is in the
+ * count year, and one not said to be passed on is not.
+ */
 export const AgencyCreate = AgencyFields.partial().required({ name: true }).extend({ id: Id.optional() });
 export const ThemeCreate = ThemeFields.partial().required({ name: true }).extend({ id: Id.optional() });
 export const SpendCreate = SpendFields.partial().required({ agencyId: true, description: true, amountPence: true }).extend({ id: Id.optional() });

@@ -16,7 +16,7 @@ import { WorkbookError } from '../../shared/errors';
 import { formatHeadline, formatPence, formatShare } from '../../shared/money';
 import { AGENCY_TYPES, FUNCTIONS, labelOf } from '../../shared/enums';
 import { formatYear } from '../../shared/years';
-import type { Totals } from '../../shared/totals';
+import { NOT_STATED_FIELDS, notStatedSummary, type Totals } from '../../shared/totals';
 import { renderReport } from '../../shared/report/render';
 import { defaultReportOptions } from '../../shared/report/types';
 import type { DisplayUnit } from '../../shared/enums';
@@ -167,6 +167,7 @@ function printTotals(wb: Workbook, t: Totals, out: Out): void {
   out(row('Netted out as passed between agencies', t.nettedPence, `${t.nettedLines} line${t.nettedLines === 1 ? '' : 's'}`));
   out(row('Locally controlled', t.localPence, formatShare(t.localPence, t.totalPence)));
   out(row('Centrally controlled', t.centralPence, formatShare(t.centralPence, t.totalPence)));
+  if (t.controlNotStatedPence !== 0) out(row('Control not stated', t.controlNotStatedPence, formatShare(t.controlNotStatedPence, t.totalPence)));
   out(row('Ring-fenced', t.ringFencedPence, formatShare(t.ringFencedPence, t.totalPence)));
   out(row('Capital', t.capitalPence, formatShare(t.capitalPence, t.totalPence)));
   out(row('Administration', t.administrationPence, formatShare(t.administrationPence, t.totalPence)));
@@ -180,6 +181,15 @@ function printTotals(wb: Workbook, t: Totals, out: Out): void {
   for (const th of t.byTheme) out(row(th.name ?? 'Unallocated', th.pence, formatShare(th.pence, t.totalPence)));
   out('By function');
   for (const f of t.byFunction.filter((x) => x.lines > 0)) out(row(labelOf(FUNCTIONS, f.key), f.pence, formatShare(f.pence, t.totalPence)));
+  const notStated = t.notStated.fields.filter((f) => f.lines > 0 || f.pence !== 0);
+  if (notStated.length > 0) {
+    out('Not stated (counted as not stated, never as any value)');
+    for (const f of notStated) {
+      out(row(`${NOT_STATED_FIELDS.find((x) => x.key === f.key)!.label} not stated`, f.pence, `${formatShare(f.pence, t.totalPence)}  ${f.lines.toLocaleString('en-GB')} line${f.lines === 1 ? '' : 's'}`));
+    }
+  }
   out(`Barriers found: ${t.barrierCount}${t.barriersCosted > 0 ? `, estimated cost ${formatPence(t.barrierCostPence, { symbol: true })} (${t.barriersCosted} costed)` : ''}`);
   if (t.negativeLines > 0) out(`Note: ${t.negativeLines} line${t.negativeLines === 1 ? ' has' : 's have'} a negative amount; run "totalplace check" to review.`);
+  const summary = notStatedSummary(t);
+  if (summary) out(`Note: ${summary}; run "totalplace check" to review.`);
 }

@@ -6,7 +6,7 @@
  * the workbook says so in its name and in every line's notes.
  */
 import type { AgencyCreate, BarrierCreate, SpendCreate, ThemeCreate } from '../../shared/schemas';
-import type { FunctionClass } from '../../shared/enums';
+import type { Confidence, FunctionClass, FundingBasis, Source } from '../../shared/enums';
 import { newId } from './db';
 import { Workbook } from './workbook';
 
@@ -14,7 +14,11 @@ export const SAMPLE_PILOT_NAME = 'Sample pilot: Birmingham (illustrative)';
 const NOTE = 'Illustrative sample data: the split of this agency’s published total into lines is invented.';
 const M = 100_000_000; // pence in £1m
 
-interface Part { desc: string; fn: FunctionClass; share: number; theme?: string; prevention?: boolean; capital?: boolean; admin?: boolean; funding?: SpendCreate['funding']; source?: SpendCreate['source']; confidence?: SpendCreate['confidence'] }
+/**
+ * One line of an agency's total. Every field is stated: a part is revenue, frontline and reaction
+ * unless marked capital, admin or prevention; its funding, source and confidence are given outright.
+ */
+interface Part { desc: string; fn: FunctionClass; share: number; theme?: string; prevention?: boolean; capital?: boolean; admin?: boolean; funding: FundingBasis; source: Source; confidence: Confidence }
 interface AgencyPlan { key: string; agency: AgencyCreate; totalM: number; parts: Part[] }
 
 const THEMES: (ThemeCreate & { key: string })[] = [
@@ -27,44 +31,44 @@ const THEMES: (ThemeCreate & { key: string })[] = [
 
 const PLANS: AgencyPlan[] = [
   { key: 'council', totalM: 3600, agency: { name: 'Birmingham City Council', type: 'metropolitan_council', tier: 'local', control: 'local' }, parts: [
-    { desc: 'Schools (Dedicated Schools Grant)', fn: 'education', share: 30, theme: 'children', funding: 'ring_fenced_grant', confidence: 'high' },
-    { desc: 'Adult social care', fn: 'social_protection', share: 14, theme: 'older', confidence: 'high' },
-    { desc: "Children's social care", fn: 'social_protection', share: 8, theme: 'children', confidence: 'high' },
-    { desc: 'Housing benefit and council tax benefit', fn: 'social_protection', share: 16, theme: 'work', funding: 'national_programme', confidence: 'high' },
-    { desc: 'Council housing (revenue)', fn: 'housing_community', share: 8, funding: 'local_income' },
-    { desc: 'Highways and transport', fn: 'economic_affairs', share: 6, funding: 'formula_grant' },
-    { desc: 'Waste, environment and regulation', fn: 'environment_protection', share: 5, funding: 'formula_grant' },
-    { desc: 'Leisure, libraries and culture', fn: 'recreation_culture', share: 4, funding: 'local_income' },
-    { desc: 'Capital programme', fn: 'housing_community', share: 5, capital: true, funding: 'unringfenced_grant', confidence: 'medium' },
-    { desc: 'Corporate services and democracy', fn: 'general_public_services', share: 4, admin: true, funding: 'formula_grant' },
+    { desc: 'Schools (Dedicated Schools Grant)', fn: 'education', share: 30, theme: 'children', funding: 'ring_fenced_grant', source: 'agency_return', confidence: 'high' },
+    { desc: 'Adult social care', fn: 'social_protection', share: 14, theme: 'older', funding: 'formula_grant', source: 'agency_return', confidence: 'high' },
+    { desc: "Children's social care", fn: 'social_protection', share: 8, theme: 'children', funding: 'formula_grant', source: 'agency_return', confidence: 'high' },
+    { desc: 'Housing benefit and council tax benefit', fn: 'social_protection', share: 16, theme: 'work', funding: 'national_programme', source: 'agency_return', confidence: 'high' },
+    { desc: 'Council housing (revenue)', fn: 'housing_community', share: 8, funding: 'local_income', source: 'agency_return', confidence: 'medium' },
+    { desc: 'Highways and transport', fn: 'economic_affairs', share: 6, funding: 'formula_grant', source: 'agency_return', confidence: 'medium' },
+    { desc: 'Waste, environment and regulation', fn: 'environment_protection', share: 5, funding: 'formula_grant', source: 'agency_return', confidence: 'medium' },
+    { desc: 'Leisure, libraries and culture', fn: 'recreation_culture', share: 4, funding: 'local_income', source: 'agency_return', confidence: 'medium' },
+    { desc: 'Capital programme', fn: 'housing_community', share: 5, capital: true, funding: 'unringfenced_grant', source: 'agency_return', confidence: 'medium' },
+    { desc: 'Corporate services and democracy', fn: 'general_public_services', share: 4, admin: true, funding: 'formula_grant', source: 'agency_return', confidence: 'medium' },
   ] },
   { key: 'pct', totalM: 1900, agency: { name: 'Birmingham primary care trusts (three PCTs)', type: 'pct', tier: 'local', control: 'central' }, parts: [
-    { desc: 'Acute hospital services', fn: 'health', share: 52, theme: 'older', funding: 'national_programme' },
-    { desc: 'Primary care and prescribing', fn: 'health', share: 28, funding: 'national_programme' },
-    { desc: 'Mental health services', fn: 'health', share: 12, funding: 'national_programme' },
-    { desc: 'Drug and alcohol treatment', fn: 'health', share: 2, theme: 'drugs', funding: 'ring_fenced_grant' },
-    { desc: 'Public health and keeping well', fn: 'health', share: 3.8, prevention: true, funding: 'national_programme' },
-    { desc: 'PCT management and administration', fn: 'health', share: 2.2, admin: true, funding: 'national_programme' },
+    { desc: 'Acute hospital services', fn: 'health', share: 52, theme: 'older', funding: 'national_programme', source: 'agency_return', confidence: 'medium' },
+    { desc: 'Primary care and prescribing', fn: 'health', share: 28, funding: 'national_programme', source: 'agency_return', confidence: 'medium' },
+    { desc: 'Mental health services', fn: 'health', share: 12, funding: 'national_programme', source: 'agency_return', confidence: 'medium' },
+    { desc: 'Drug and alcohol treatment', fn: 'health', share: 2, theme: 'drugs', funding: 'ring_fenced_grant', source: 'agency_return', confidence: 'medium' },
+    { desc: 'Public health and keeping well', fn: 'health', share: 3.8, prevention: true, funding: 'national_programme', source: 'agency_return', confidence: 'medium' },
+    { desc: 'PCT management and administration', fn: 'health', share: 2.2, admin: true, funding: 'national_programme', source: 'agency_return', confidence: 'medium' },
   ] },
   { key: 'jcp', totalM: 699, agency: { name: 'Jobcentre Plus', type: 'jobcentre_plus_dwp', tier: 'national', control: 'central' }, parts: [
-    { desc: 'Jobseeker’s Allowance', fn: 'social_protection', share: 45, theme: 'work', funding: 'national_programme', source: 'apportioned' },
-    { desc: 'Employment and Support Allowance / Incapacity Benefit', fn: 'social_protection', share: 40, theme: 'work', funding: 'national_programme', source: 'apportioned' },
-    { desc: 'Employment programmes', fn: 'social_protection', share: 10, theme: 'work', funding: 'national_programme', prevention: true },
+    { desc: 'Jobseeker’s Allowance', fn: 'social_protection', share: 45, theme: 'work', funding: 'national_programme', source: 'apportioned', confidence: 'medium' },
+    { desc: 'Employment and Support Allowance / Incapacity Benefit', fn: 'social_protection', share: 40, theme: 'work', funding: 'national_programme', source: 'apportioned', confidence: 'medium' },
+    { desc: 'Employment programmes', fn: 'social_protection', share: 10, theme: 'work', prevention: true, funding: 'national_programme', source: 'agency_return', confidence: 'medium' },
     { desc: 'Jobcentre running costs', fn: 'social_protection', share: 5, admin: true, funding: 'national_programme', source: 'estimate', confidence: 'low' },
   ] },
   { key: 'police', totalM: 420, agency: { name: 'West Midlands Police (Birmingham share)', type: 'police_authority', tier: 'regional', control: 'central' }, parts: [
-    { desc: 'Neighbourhood and response policing', fn: 'public_order_safety', share: 70, funding: 'formula_grant', source: 'apportioned' },
+    { desc: 'Neighbourhood and response policing', fn: 'public_order_safety', share: 70, funding: 'formula_grant', source: 'apportioned', confidence: 'medium' },
     { desc: 'Drug-related crime and enforcement', fn: 'public_order_safety', share: 12, theme: 'drugs', funding: 'formula_grant', source: 'estimate', confidence: 'low' },
     { desc: 'Offender management (IOM)', fn: 'public_order_safety', share: 6, theme: 'offenders', funding: 'ring_fenced_grant', source: 'estimate', confidence: 'low' },
-    { desc: 'Police headquarters functions', fn: 'public_order_safety', share: 12, admin: true, funding: 'formula_grant', source: 'apportioned' },
+    { desc: 'Police headquarters functions', fn: 'public_order_safety', share: 12, admin: true, funding: 'formula_grant', source: 'apportioned', confidence: 'medium' },
   ] },
   { key: 'fire', totalM: 60, agency: { name: 'West Midlands Fire Service (Birmingham share)', type: 'fire_rescue', tier: 'regional', control: 'local' }, parts: [
-    { desc: 'Fire and rescue response', fn: 'public_order_safety', share: 80, funding: 'formula_grant', source: 'apportioned' },
-    { desc: 'Community fire safety', fn: 'public_order_safety', share: 20, prevention: true, funding: 'formula_grant', source: 'apportioned' },
+    { desc: 'Fire and rescue response', fn: 'public_order_safety', share: 80, funding: 'formula_grant', source: 'apportioned', confidence: 'medium' },
+    { desc: 'Community fire safety', fn: 'public_order_safety', share: 20, prevention: true, funding: 'formula_grant', source: 'apportioned', confidence: 'medium' },
   ] },
   { key: 'probation', totalM: 40, agency: { name: 'West Midlands Probation Trust (Birmingham share)', type: 'probation', tier: 'regional', control: 'central' }, parts: [
-    { desc: 'Offender supervision', fn: 'public_order_safety', share: 85, theme: 'offenders', funding: 'national_programme', source: 'apportioned' },
-    { desc: 'Drug rehabilitation requirements', fn: 'public_order_safety', share: 15, theme: 'drugs', funding: 'ring_fenced_grant', source: 'apportioned' },
+    { desc: 'Offender supervision', fn: 'public_order_safety', share: 85, theme: 'offenders', funding: 'national_programme', source: 'apportioned', confidence: 'medium' },
+    { desc: 'Drug rehabilitation requirements', fn: 'public_order_safety', share: 15, theme: 'drugs', funding: 'ring_fenced_grant', source: 'apportioned', confidence: 'medium' },
   ] },
   { key: 'prisons', totalM: 80, agency: { name: 'HMP Birmingham', type: 'prisons', tier: 'national', control: 'central' }, parts: [
     { desc: 'Custody', fn: 'public_order_safety', share: 90, theme: 'offenders', funding: 'national_programme', source: 'estimate', confidence: 'low' },
@@ -74,11 +78,11 @@ const PLANS: AgencyPlan[] = [
     { desc: 'Magistrates’ and Crown Court', fn: 'public_order_safety', share: 100, funding: 'national_programme', source: 'estimate', confidence: 'low' },
   ] },
   { key: 'lsc', totalM: 300, agency: { name: 'Learning and Skills Council', type: 'skills_regeneration', tier: 'regional', control: 'central' }, parts: [
-    { desc: '16-19 education and training', fn: 'education', share: 65, theme: 'children', funding: 'ring_fenced_grant', source: 'apportioned' },
-    { desc: 'Adult skills', fn: 'education', share: 35, theme: 'work', funding: 'ring_fenced_grant', source: 'apportioned' },
+    { desc: '16-19 education and training', fn: 'education', share: 65, theme: 'children', funding: 'ring_fenced_grant', source: 'apportioned', confidence: 'medium' },
+    { desc: 'Adult skills', fn: 'education', share: 35, theme: 'work', funding: 'ring_fenced_grant', source: 'apportioned', confidence: 'medium' },
   ] },
   { key: 'hca', totalM: 120, agency: { name: 'Homes and Communities Agency', type: 'skills_regeneration', tier: 'national', control: 'central' }, parts: [
-    { desc: 'Affordable housing programme', fn: 'housing_community', share: 100, capital: true, funding: 'national_programme', source: 'apportioned' },
+    { desc: 'Affordable housing programme', fn: 'housing_community', share: 100, capital: true, funding: 'national_programme', source: 'apportioned', confidence: 'medium' },
   ] },
   { key: 'awm', totalM: 46, agency: { name: 'Advantage West Midlands', type: 'skills_regeneration', tier: 'regional', control: 'central' }, parts: [
     { desc: 'Regeneration and business support', fn: 'economic_affairs', share: 100, funding: 'national_programme', source: 'apportioned', confidence: 'low' },
@@ -130,8 +134,7 @@ export function createSampleWorkbook(file: string, author: string, opts: { overw
         lines.push({
           agencyId: agencyIds.get(plan.key)!, description: part.desc, function: part.fn, themeId: part.theme ? themeIds.get(part.theme)! : null,
           year: 2008, amountPence: amount, passedOn: false, kind: part.capital ? 'capital' : 'revenue', delivery: part.admin ? 'administration' : 'frontline',
-          funding: part.funding ?? 'formula_grant', purpose: part.prevention ? 'prevention' : 'reaction', source: part.source ?? 'agency_return',
-          confidence: part.confidence ?? (part.source === 'estimate' ? 'low' : 'medium'), notes: NOTE,
+          funding: part.funding, purpose: part.prevention ? 'prevention' : 'reaction', source: part.source, confidence: part.confidence, notes: NOTE,
         });
       });
     }

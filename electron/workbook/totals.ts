@@ -4,10 +4,10 @@
  * rescans a million lines; `verify` checks the cells against a full recount.
  */
 import {
-  AGENCY_TIERS, AGENCY_TYPES, BARRIER_CATEGORIES, BARRIER_STATUSES, CONFIDENCES, FUNCTIONS, FUNDING_BASES, RESOLUTIONS, SEVERITIES, SOURCES,
+  AGENCY_TIERS, AGENCY_TYPES, BARRIER_CATEGORIES, BARRIER_STATUSES, CONFIDENCES, FUNCTIONS, FUNDING_BASES, NOT_STATED, RESOLUTIONS, SEVERITIES, SOURCES,
   type EnumItem,
 } from '../../shared/enums';
-import type { AgencyTotal, CountTotal, KeyTotal, ThemeTotal, Totals } from '../../shared/totals';
+import { NOT_STATED_FIELDS, type AgencyTotal, type CountTotal, type KeyTotal, type NotStatedField, type ThemeTotal, type Totals } from '../../shared/totals';
 import { fromUid, type DB } from './db';
 
 function exact(n: number | bigint | null): number {
@@ -17,6 +17,9 @@ function exact(n: number | bigint | null): number {
 }
 
 type Sums = Record<string, number | null>;
+
+/** The spend line fields whose not-stated lines are kept as columns (function's are its cell key). */
+const NOT_STATED_COLUMNS = ['kind', 'delivery', 'funding', 'purpose', 'source', 'confidence'] as const;
 
 function byKey<K extends string>(items: readonly EnumItem<K>[], rows: { key: string; pence: number; lines: number }[]): KeyTotal<K>[] {
   const m = new Map(rows.map((r) => [r.key, r]));
@@ -41,7 +44,9 @@ export function computeTotals(db: DB): Totals {
   const w = db.prepare('SELECT revision FROM workbook').get() as { revision: number };
   const population = (db.prepare('SELECT population FROM pilot').get() as { population: number | null }).population;
   const s = db.prepare(`SELECT sum(lines) AS lines, sum(pence) AS pence, sum(passed_lines) AS passed_lines, sum(passed_pence) AS passed_pence,
-    sum(negative_lines) AS negative_lines, sum(capital_pence) AS capital, sum(admin_pence) AS admin, sum(prevention_pence) AS prevention,
+    sum(negative_lines) AS negative_lines, sum(revenue_pence) AS revenue, sum(capital_pence) AS capital, sum(frontline_pence) AS frontline,
+    sum(admin_pence) AS admin, sum(reaction_pence) AS reaction, sum(prevention_pence) AS prevention, sum(not_stated_lines) AS not_stated_lines,
+    ${NOT_STATED_COLUMNS.map((f) => `sum(${f}_not_stated_lines) AS ${f}_not_stated_lines`).join(', ')},
     ${FUNDING_BASES.map((f) => `sum(funding_${f.key}_pence) AS funding_${f.key}`).join(', ')},
     ${SOURCES.map((x) => `sum(source_${x.key}_pence) AS source_${x.key}`).join(', ')},
     ${CONFIDENCES.map((x) => `sum(confidence_${x.key}_pence) AS confidence_${x.key}`).join(', ')}
@@ -81,10 +86,30 @@ export function computeTotals(db: DB): Totals {
   const idleThemes = db.prepare(`SELECT t.uid, t.name FROM theme t WHERE NOT EXISTS (SELECT 1 FROM spend_cell c WHERE c.theme_id = t.id AND c.lines + c.passed_lines > 0) ORDER BY t.id`).all() as { uid: Buffer; name: string }[];
   const costliest = db.prepare('SELECT uid, title, cost_pence, ask, category FROM barrier WHERE cost_pence IS NOT NULL ORDER BY cost_pence DESC, id LIMIT 5').all() as { uid: Buffer; title: string; cost_pence: number; ask: string; category: string }[];
   const barrier = db.prepare('SELECT count(*) AS n, coalesce(sum(cost_pence), 0) AS cost, count(cost_pence) AS costed FROM barrier').get() as { n: number; cost: number; costed: number };
+  const revenue = exact(s.revenue ?? 0);
   const capital = exact(s.capital ?? 0);
+  const frontline = exact(s.frontline ?? 0);
   const admin = exact(s.admin ?? 0);
+  const reaction = exact(s.reaction ?? 0);
   const prevention = exact(s.prevention ?? 0);
   const ringFenced = exact(s.funding_ring_fenced_grant ?? 0);
+  const agenciesWith = (pick: (a: AgencyTotal) => string) => {
+    const members = byAgency.filter((a) => pick(a) === NOT_STATED);
+    return { pence: members.reduce((t, a) => t + a.pence, 0), lines: members.reduce((t, a) => t + a.lines, 0) };
+  };
+  const fnNotStated = byFunction.find((f) => f.key === NOT_STATED)!;
+  const lines = (f: (typeof NOT_STATED_COLUMNS)[number]) => exact(s[`${f}_not_stated_lines`] ?? 0);
+  const notStated: Record<NotStatedField, { pence: number; lines: number }> = {
+    function: { pence: fnNotStated.pence, lines: fnNotStated.lines },
+    kind: { pence: total - revenue - capital, lines: lines('kind') },
+    delivery: { pence: total - frontline - admin, lines: lines('delivery') },
+    funding: { pence: exact(s.funding_not_stated ?? 0), lines: lines('funding') },
+    purpose: { pence: total - reaction - prevention, lines: lines('purpose') },
+    source: { pence: exact(s.source_not_stated ?? 0), lines: lines('source') },
+    confidence: { pence: exact(s.confidence_not_stated ?? 0), lines: lines('confidence') },
+    control: agenciesWith((a) => a.control),
+    agencyType: agenciesWith((a) => a.type),
+  };
 
   return {
     revision: w.revision,
@@ -99,13 +124,15 @@ export function computeTotals(db: DB): Totals {
     negativeLines: exact(s.negative_lines ?? 0),
     localPence: sumWhere((a) => a.control === 'local'),
     centralPence: sumWhere((a) => a.control === 'central'),
+    controlNotStatedPence: notStated.control.pence,
     ringFencedPence: ringFenced,
-    revenuePence: total - capital,
+    revenuePence: revenue,
     capitalPence: capital,
     administrationPence: admin,
-    frontlinePence: total - admin,
+    frontlinePence: frontline,
     preventionPence: prevention,
-    reactionPence: total - prevention,
+    reactionPence: reaction,
+    notStated: { lines: exact(s.not_stated_lines ?? 0), fields: NOT_STATED_FIELDS.map((f) => ({ key: f.key, ...notStated[f.key] })) },
     estimatedPence: exact(s.source_estimate ?? 0),
     byAgency,
     byAgencyType: groupAgencies(AGENCY_TYPES, (a) => a.type),

@@ -2,9 +2,36 @@
  * `check`: the whole file's integrity, the kept totals against a full recount, and the workbook's
  * own warnings (negative amounts, lines from estimates, themes and agencies with no spend).
  */
+import { CONFIDENCES, DELIVERY, FUNCTIONS, FUNDING_BASES, NOT_STATED, PURPOSES, SOURCES, SPEND_KINDS, type EnumItem } from '../../shared/enums';
 import type { CheckReport } from '../../shared/types';
 import type { DB } from './db';
 import { MEASURES, recountSql } from './measures';
+
+const codeOf = (list: readonly EnumItem[], key: string): number => list.findIndex((x) => x.key === key);
+
+/** Each table's fields that can be "not stated", with how to test a row for it and the word `check` uses. */
+const NOT_STATED_CHECKS: { table: string; one: string; many: string; fields: { word: string; test: string }[] }[] = [
+  { table: 'spend_line', one: 'spend line', many: 'spend lines', fields: [
+    ...([['function', 'function', FUNCTIONS], ['revenue or capital', 'kind', SPEND_KINDS], ['frontline or administration', 'delivery', DELIVERY], ['funding', 'funding', FUNDING_BASES],
+      ['prevention or reaction', 'purpose', PURPOSES], ['how counted', 'source', SOURCES], ['confidence', 'confidence', CONFIDENCES]] as const)
+      .map(([word, column, list]) => ({ word, test: `${column} = ${codeOf(list, NOT_STATED)}` })),
+  ] },
+  { table: 'agency', one: 'agency', many: 'agencies', fields: [{ word: 'control', test: `control = '${NOT_STATED}'` }, { word: 'type', test: `type = '${NOT_STATED}'` }, { word: 'tier', test: `tier = '${NOT_STATED}'` }] },
+  { table: 'theme', one: 'theme', many: 'themes', fields: [{ word: 'category', test: `category = '${NOT_STATED}'` }] },
+  { table: 'barrier', one: 'barrier', many: 'barriers', fields: [{ word: 'category', test: `category = '${NOT_STATED}'` }, { word: 'where it can be resolved', test: `resolution = '${NOT_STATED}'` }, { word: 'severity', test: `severity = '${NOT_STATED}'` }] },
+];
+
+/** "12 spend lines have fields not stated (function 12, funding 3)." — one warning a table, none where everything is stated. */
+export function notStatedWarnings(db: DB): string[] {
+  const out: string[] = [];
+  for (const c of NOT_STATED_CHECKS) {
+    const r = db.prepare(`SELECT count(*) AS n, ${c.fields.map((f, i) => `coalesce(sum(${f.test}), 0) AS f${i}`).join(', ')} FROM ${c.table} WHERE ${c.fields.map((f) => f.test).join(' OR ')}`).get() as { n: number } & Record<string, number>;
+    if (r.n === 0) continue;
+    const parts = c.fields.map((f, i) => [f.word, r[`f${i}`]!] as const).filter(([, n]) => n > 0).map(([w, n]) => `${w} ${n.toLocaleString('en-GB')}`);
+    out.push(`${r.n.toLocaleString('en-GB')} ${r.n === 1 ? `${c.one} has` : `${c.many} have`} fields not stated (${parts.join(', ')}). State them, or the totals count them as not stated.`);
+  }
+  return out;
+}
 
 export function verifyWorkbook(db: DB): CheckReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
@@ -42,8 +69,9 @@ export function verifyWorkbook(db: DB): CheckReport {
   if (zero > 0) warnings.push(`${zero.toLocaleString('en-GB')} spend line${zero === 1 ? ' is' : 's are'} £0.00.`);
   const idle = db.prepare('SELECT name FROM agency a WHERE NOT EXISTS (SELECT 1 FROM spend_line s WHERE s.agency_id = a.id) ORDER BY id').all() as { name: string }[];
   if (idle.length > 0) warnings.push(`No spend lines yet for: ${idle.map((a) => a.name).join(', ')}.`);
-  const estimates = count('SELECT count(*) AS n FROM spend_line WHERE source = 2');
+  const estimates = count(`SELECT count(*) AS n FROM spend_line WHERE source = ${codeOf(SOURCES, 'estimate')}`);
   if (estimates > 0) warnings.push(`${estimates.toLocaleString('en-GB')} spend line${estimates === 1 ? ' is' : 's are'} estimates rather than agency returns.`);
+  warnings.push(...notStatedWarnings(db));
   if (count('SELECT count(*) AS n FROM pilot WHERE population IS NULL') > 0) warnings.push('The pilot has no population, so spend per head cannot be shown.');
   return { integrity, totalsAgree, errors, warnings, counts };
 }

@@ -6,9 +6,9 @@
  */
 import { memo, useDeferredValue, useMemo } from 'react';
 import { agencyTreemap, barrierCategoryBars, controlDonut, moneyWithUnit, themeBars, typeBars } from '../../shared/charts';
-import { BARRIER_CATEGORIES, BARRIER_STATUSES, FUNCTIONS, RESOLUTIONS, SEVERITIES, labelOf, type BarrierCategory, type Control, type DisplayUnit } from '../../shared/enums';
+import { BARRIER_CATEGORIES, BARRIER_STATUSES, FUNCTIONS, NOT_STATED, RESOLUTIONS, SEVERITIES, labelOf, type BarrierCategory, type Control, type DisplayUnit } from '../../shared/enums';
 import type { SpendQueryInput } from '../../shared/schemas';
-import type { Totals } from '../../shared/totals';
+import { NOT_STATED_FIELDS, type NotStatedField, type Totals } from '../../shared/totals';
 import { count, exact, percent } from '../format';
 import { Chart } from './Chart';
 
@@ -44,6 +44,17 @@ export const Panel = memo(function Panel({ totals: latest, unit, onCollapse, onF
   const functions = t.byFunction.filter((f) => f.lines > 0 || f.pence !== 0).sort((a, b) => b.pence - a.pence);
   const maxFn = Math.max(1, ...functions.map((f) => Math.abs(f.pence)));
   const themeFilter = (key: string) => onFilterSpend({ themeIds: [key === 'unallocated' ? null : key] });
+  // What nobody stated: each field with any, and the filter that shows its lines where the grid has one.
+  const notStated = t.notStated.fields.filter((f) => f.lines > 0 || f.pence !== 0);
+  const notStatedOf = (key: NotStatedField) => notStated.find((f) => f.key === key);
+  const notStatedShare = (key: NotStatedField) => {
+    const f = notStatedOf(key);
+    return f ? ` · not stated ${percent(f.pence, t.totalPence)}` : '';
+  };
+  const notStatedFilter: Partial<Record<NotStatedField, SpendFilter>> = {
+    function: { functions: [NOT_STATED] }, source: { sources: [NOT_STATED] }, confidence: { confidences: [NOT_STATED] }, control: { controls: [NOT_STATED] },
+    agencyType: { agencyIds: agenciesOfType(NOT_STATED) },
+  };
 
   return (
     <aside className="panel" aria-label="Totals">
@@ -69,10 +80,11 @@ export const Panel = memo(function Panel({ totals: latest, unit, onCollapse, onF
       <dl className="facts">
         <Fact label={<><span className="swatch control-local" aria-hidden="true" />Locally controlled</>} testId="local"><Money pence={t.localPence} unit={unit} testId="local-pence" /> · {percent(t.localPence, t.totalPence)}</Fact>
         <Fact label={<><span className="swatch control-central" aria-hidden="true" />Centrally controlled</>} testId="central"><Money pence={t.centralPence} unit={unit} testId="central-pence" /> · {percent(t.centralPence, t.totalPence)}</Fact>
+        {notStatedOf('control') && <Fact label={<><span className="swatch control-not-stated" aria-hidden="true" />Control not stated</>} testId="control-not-stated"><Money pence={t.controlNotStatedPence} unit={unit} testId="control-not-stated-pence" /> · {percent(t.controlNotStatedPence, t.totalPence)}</Fact>}
         <Fact label="Ring-fenced grants"><Money pence={t.ringFencedPence} unit={unit} /> · {percent(t.ringFencedPence, t.totalPence)}</Fact>
-        <Fact label="Revenue / capital"><span className="num">{percent(t.revenuePence, t.totalPence)} / {percent(t.capitalPence, t.totalPence)}</span></Fact>
-        <Fact label="Administration"><Money pence={t.administrationPence} unit={unit} /> · {percent(t.administrationPence, t.totalPence)}</Fact>
-        <Fact label="Prevention / reaction"><span className="num">{percent(t.preventionPence, t.totalPence)} / {percent(t.reactionPence, t.totalPence)}</span></Fact>
+        <Fact label="Revenue / capital" testId="revenue-capital"><span className="num">{percent(t.revenuePence, t.totalPence)} / {percent(t.capitalPence, t.totalPence)}{notStatedShare('kind')}</span></Fact>
+        <Fact label="Administration" testId="administration"><Money pence={t.administrationPence} unit={unit} /> · {percent(t.administrationPence, t.totalPence)}{notStatedShare('delivery')}</Fact>
+        <Fact label="Prevention / reaction" testId="prevention-reaction"><span className="num">{percent(t.preventionPence, t.totalPence)} / {percent(t.reactionPence, t.totalPence)}{notStatedShare('purpose')}</span></Fact>
       </dl>
 
       <h3>By agency type</h3>
@@ -115,6 +127,16 @@ export const Panel = memo(function Panel({ totals: latest, unit, onCollapse, onF
         <li>{t.negativeLines > 0 ? <><button type="button" className="link" onClick={() => onFilterSpend({ negative: true })}>{count(t.negativeLines)} line{t.negativeLines === 1 ? '' : 's'} with a negative amount</button> (income or recharges: check each)</> : 'No lines with a negative amount'}</li>
         <li>{t.agencyCount === 0 ? 'No agencies listed yet' : t.agenciesWithoutSpend.length === 0 ? 'Every agency has spend lines' : <>No spend yet for {t.agenciesWithoutSpend.map((a, i) => <span key={a.id}>{i > 0 && ', '}<button type="button" className="link" onClick={() => onFilterSpend({ agencyIds: [a.id] })}>{a.name}</button></span>)}</>}</li>
         <li>{t.themeCount === 0 ? 'No themes set up yet' : t.themesWithoutSpend.length === 0 ? 'Every theme has spend lines' : <>No spend yet in {t.themesWithoutSpend.map((th, i) => <span key={th.id}>{i > 0 && ', '}<button type="button" className="link" onClick={() => onFilterSpend({ themeIds: [th.id] })}>{th.name}</button></span>)}</>}</li>
+        {t.lineCount > 0 && notStated.length === 0 && <li data-testid="not-stated-none">Every field of every line and agency is stated</li>}
+        {notStated.map((f) => {
+          const name = `${NOT_STATED_FIELDS.find((x) => x.key === f.key)!.label} not stated`;
+          const filter = notStatedFilter[f.key];
+          return (
+            <li key={f.key} data-testid={`not-stated-${f.key}`}>
+              {filter ? <button type="button" className="link" onClick={() => onFilterSpend(filter)}>{name}</button> : name}: <Money pence={f.pence} unit={unit} /> ({percent(f.pence, t.totalPence)}; {count(f.lines)} line{f.lines === 1 ? '' : 's'})
+            </li>
+          );
+        })}
       </ul>
 
       <h3>Barriers found</h3>

@@ -11,8 +11,10 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { agencyTreemap, barrierCategoryBars, controlDonut, moneyWithUnit, themeBars, typeBars } from '../charts';
 import {
-  AGENCY_TIERS, AGENCY_TYPES, BARRIER_CATEGORIES, BARRIER_STATUSES, CONTROLS, FUNCTIONS, REGIONS, RESOLUTIONS, SEVERITIES, THEME_CATEGORIES, labelOf,
+  AGENCY_TIERS, AGENCY_TYPES, BARRIER_CATEGORIES, BARRIER_STATUSES, CONFIDENCES, CONTROLS, FUNCTIONS, NOT_STATED, REGIONS, RESOLUTIONS, SEVERITIES, SOURCES,
+  THEME_CATEGORIES, labelOf,
 } from '../enums';
+import { NOT_STATED_FIELDS, notStatedSummary, type NotStatedField } from '../totals';
 import { formatInUnit, formatPence, formatShare, UNIT_SUFFIX } from '../money';
 import { formatYear } from '../years';
 import { REPORT_SECTIONS, type ReportData, type ReportOptions, type ReportSection } from './types';
@@ -49,6 +51,14 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   const h2 = (k: ReportSection) => `<h2 id="${k}">${num.get(k)}. ${esc(REPORT_SECTIONS.find((s) => s.key === k)!.label)}</h2>`;
   const agencyName = new Map(d.agencies.map((a) => [a.id, a.name]));
   const p = d.pilot;
+  // What nobody stated is printed as such, never as any stated value.
+  const notStated = t.notStated.fields.filter((f) => f.lines > 0 || f.pence !== 0);
+  const notStatedOf = (key: NotStatedField) => notStated.find((f) => f.key === key);
+  const notStatedShare = (key: NotStatedField) => {
+    const f = notStatedOf(key);
+    return f ? ` · not stated ${share(f.pence)}` : '';
+  };
+  const notStatedLabel = (key: NotStatedField) => `${NOT_STATED_FIELDS.find((x) => x.key === key)!.label} not stated`;
 
   const cover = `<section class="cover">
   <p class="kicker">Total Place pilot submission</p>
@@ -77,10 +87,11 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
     <tr><th>Passed between agencies (netted out, counted once where spent)</th><td>${esc(m(t.nettedPence))} in ${t.nettedLines} line${t.nettedLines === 1 ? '' : 's'}</td></tr>
     <tr><th>Locally controlled</th><td>${esc(m(t.localPence))} (${share(t.localPence)})</td></tr>
     <tr><th>Centrally controlled</th><td>${esc(m(t.centralPence))} (${share(t.centralPence)})</td></tr>
+    ${notStatedOf('control') ? `<tr><th>Control not stated</th><td>${esc(m(t.controlNotStatedPence))} (${share(t.controlNotStatedPence)})</td></tr>` : ''}
     <tr><th>Ring-fenced grants</th><td>${esc(m(t.ringFencedPence))} (${share(t.ringFencedPence)})</td></tr>
-    <tr><th>Revenue / capital</th><td>${share(t.revenuePence)} / ${share(t.capitalPence)}</td></tr>
-    <tr><th>Administration</th><td>${esc(m(t.administrationPence))} (${share(t.administrationPence)})</td></tr>
-    <tr><th>Prevention / reaction</th><td>${share(t.preventionPence)} / ${share(t.reactionPence)}</td></tr>
+    <tr><th>Revenue / capital</th><td>${share(t.revenuePence)} / ${share(t.capitalPence)}${notStatedShare('kind')}</td></tr>
+    <tr><th>Administration</th><td>${esc(m(t.administrationPence))} (${share(t.administrationPence)})${notStatedShare('delivery')}</td></tr>
+    <tr><th>Prevention / reaction</th><td>${share(t.preventionPence)} / ${share(t.reactionPence)}${notStatedShare('purpose')}</td></tr>
     <tr><th>Barriers found</th><td>${t.barrierCount}${t.barriersCosted > 0 ? `, estimated cost ${esc(m(t.barrierCostPence))}` : ''}</td></tr>
   </table>`;
 
@@ -104,12 +115,13 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   ${svg(agencyTreemap(t, u), 640, 260, 'Agencies within their types, by spend')}
   <h3>By function</h3>
   <table class="data"><thead><tr><th>Function (COFOG)</th><th class="n">Spend (${esc(unitLabel)})</th><th class="n">Share</th></tr></thead><tbody>
-  ${fnRows.map((f) => `<tr><td>${esc(labelOf(FUNCTIONS, f.key))}</td><td class="n">${esc(cell(f.pence))}</td><td class="n">${share(f.pence)}</td></tr>`).join('')}
+  ${fnRows.map((f) => `<tr><td>${esc(f.key === NOT_STATED ? notStatedLabel('function') : labelOf(FUNCTIONS, f.key))}</td><td class="n">${esc(cell(f.pence))}</td><td class="n">${share(f.pence)}</td></tr>`).join('')}
   </tbody></table>
   <h3>Locally and centrally controlled</h3>
   <table class="data"><thead><tr><th>Control</th><th class="n">Spend (${esc(unitLabel)})</th><th class="n">Share</th></tr></thead><tbody>
   <tr><td><span class="sw local"></span>Locally controlled</td><td class="n">${esc(cell(t.localPence))}</td><td class="n">${share(t.localPence)}</td></tr>
-  <tr><td><span class="sw central"></span>Centrally controlled</td><td class="n">${esc(cell(t.centralPence))}</td><td class="n">${share(t.centralPence)}</td></tr></tbody></table>
+  <tr><td><span class="sw central"></span>Centrally controlled</td><td class="n">${esc(cell(t.centralPence))}</td><td class="n">${share(t.centralPence)}</td></tr>
+  ${notStatedOf('control') ? `<tr><td><span class="sw not_stated"></span>Control not stated</td><td class="n">${esc(cell(t.controlNotStatedPence))}</td><td class="n">${share(t.controlNotStatedPence)}</td></tr>` : ''}</tbody></table>
   <h3>Passed between agencies</h3>
   <p>Money one agency passes to another in this count (a grant or a recharge) is counted once, where it is spent. ${esc(m(t.nettedPence))} in ${t.nettedLines} line${t.nettedLines === 1 ? ' was' : 's were'} netted out${t.nettedPence > 0 ? ':' : '.'}</p>
   ${t.nettedPence > 0 ? `<table class="data"><thead><tr><th>Passed on by</th><th class="n">Netted out (${esc(unitLabel)})</th></tr></thead><tbody>${t.byAgency.filter((a) => a.passedOnPence !== 0).map((a) => `<tr><td>${esc(a.name)}</td><td class="n">${esc(cell(a.passedOnPence))}</td></tr>`).join('')}</tbody></table>` : ''}
@@ -122,7 +134,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
 
   const barrierRows = (list: typeof d.barriers) => list.map((b) => `<article class="barrier">
     <h4>${esc(b.title)}</h4>
-    <p class="tags">${esc(labelOf(BARRIER_CATEGORIES, b.category))} · ${esc(labelOf(SEVERITIES, b.severity))} severity · ${esc(labelOf(BARRIER_STATUSES, b.status))}${b.owner ? ` · owner: ${esc(b.owner)}` : ''}${b.costPence !== null ? ` · estimated cost ${esc(m(b.costPence))}` : ''}</p>
+    <p class="tags">${esc(b.category === NOT_STATED ? 'Category not stated' : labelOf(BARRIER_CATEGORIES, b.category))} · ${esc(b.severity === NOT_STATED ? 'severity not stated' : `${labelOf(SEVERITIES, b.severity)} severity`)} · ${esc(labelOf(BARRIER_STATUSES, b.status))}${b.owner ? ` · owner: ${esc(b.owner)}` : ''}${b.costPence !== null ? ` · estimated cost ${esc(m(b.costPence))}` : ''}</p>
     ${b.agencyIds.length ? `<p class="tags">Agencies affected: ${esc(b.agencyIds.map((id) => agencyName.get(id) ?? '').join(', '))}</p>` : ''}
     ${b.description ? `<p>${esc(b.description)}</p>` : ''}
     <dl>${b.evidence ? `<dt>Evidence</dt><dd>${esc(b.evidence)}</dd>` : ''}${b.ask ? `<dt>Ask of government</dt><dd>${esc(b.ask)}</dd>` : ''}${b.offer ? `<dt>Offer in return</dt><dd>${esc(b.offer)}</dd>` : ''}</dl>
@@ -133,7 +145,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
     const rows = d.matrix.filter((x) => x.themeId === th.id).sort((a, b) => b.pence - a.pence);
     const bars = d.barriers.filter((b) => b.themeId === th.id);
     return `<section>${i === 0 ? h2('themes') : ''}<h3 class="theme-title" id="theme-${i}">${esc(th.name)}</h3>
-    <p class="tags">${esc(labelOf(THEME_CATEGORIES, th.category))}${th.cohortSize !== null ? ` · cohort of ${th.cohortSize.toLocaleString('en-GB')}` : ''} · ${esc(m(tt?.pence ?? 0))} (${share(tt?.pence ?? 0)} of the place)</p>
+    <p class="tags">${esc(th.category === NOT_STATED ? 'Category not stated' : labelOf(THEME_CATEGORIES, th.category))}${th.cohortSize !== null ? ` · cohort of ${th.cohortSize.toLocaleString('en-GB')}` : ''} · ${esc(m(tt?.pence ?? 0))} (${share(tt?.pence ?? 0)} of the place)</p>
     ${th.description ? `<p>${esc(th.description)}</p>` : ''}
     ${rows.length ? `<table class="data"><thead><tr><th>Agency</th><th class="n">Spend (${esc(unitLabel)})</th><th class="n">Share of theme</th></tr></thead><tbody>${rows.map((r) => `<tr><td>${esc(agencyName.get(r.agencyId))}</td><td class="n">${esc(cell(r.pence))}</td><td class="n">${formatShare(r.pence, tt?.pence ?? 0)}</td></tr>`).join('')}</tbody></table>` : '<p class="note">No spend lines in this theme yet.</p>'}
     <h4 class="sub">Barriers in this theme (${bars.length})</h4>${bars.length ? barrierRows(bars) : '<p class="note">None recorded.</p>'}
@@ -145,19 +157,26 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   ${t.barrierCount > 0 ? svg(barrierCategoryBars(t), 640, Math.max(80, 26 * t.barriersByCategory.filter((c) => c.count > 0).length + 20), 'Barriers by category') : ''}
   ${RESOLUTIONS.map((r) => {
     const list = d.barriers.filter((b) => b.resolution === r.key);
-    return list.length ? `<h3>Resolved ${r.key === 'local' ? 'locally' : r.key === 'whitehall_guidance' ? 'by Whitehall changing guidance' : 'only by legislation'} (${list.length})</h3>${barrierRows(list)}` : '';
+    const where = { local: 'Resolved locally', whitehall_guidance: 'Resolved by Whitehall changing guidance', legislation: 'Resolved only by legislation', not_stated: 'Where they can be resolved: not stated' }[r.key];
+    return list.length ? `<h3>${esc(where)} (${list.length})</h3>${barrierRows(list)}` : '';
   }).join('')}
 </section>`;
 
   const quality = !has('quality') ? '' : `<section>${h2('quality')}
   <p>Each spend line records how it was counted: from the agency's own return, apportioned from national figures, or estimated.</p>
   <table class="data"><thead><tr><th>How counted</th><th class="n">Spend (${esc(unitLabel)})</th><th class="n">Share</th></tr></thead><tbody>
-  ${t.bySource.map((s) => `<tr><td>${esc(s.key === 'agency_return' ? 'Agency return' : s.key === 'apportioned' ? 'Apportioned from national figures' : 'Estimate')}</td><td class="n">${esc(cell(s.pence))}</td><td class="n">${share(s.pence)}</td></tr>`).join('')}
+  ${t.bySource.filter((s) => s.key !== NOT_STATED || s.pence !== 0).map((s) => `<tr><td>${esc(s.key === 'apportioned' ? 'Apportioned from national figures' : labelOf(SOURCES, s.key))}</td><td class="n">${esc(cell(s.pence))}</td><td class="n">${share(s.pence)}</td></tr>`).join('')}
   </tbody></table>
   <table class="data"><thead><tr><th>Confidence</th><th class="n">Spend (${esc(unitLabel)})</th><th class="n">Share</th></tr></thead><tbody>
-  ${t.byConfidence.map((c) => `<tr><td>${esc(c.key[0]!.toUpperCase() + c.key.slice(1))}</td><td class="n">${esc(cell(c.pence))}</td><td class="n">${share(c.pence)}</td></tr>`).join('')}
+  ${t.byConfidence.filter((c) => c.key !== NOT_STATED || c.pence !== 0).map((c) => `<tr><td>${esc(labelOf(CONFIDENCES, c.key))}</td><td class="n">${esc(cell(c.pence))}</td><td class="n">${share(c.pence)}</td></tr>`).join('')}
   </tbody></table>
+  ${notStated.length > 0 ? `<h3 id="not-stated">Not stated</h3>
+  <p>A field nobody gave is counted as not stated, never as any value. ${esc(notStatedSummary(t) ?? '')}.</p>
+  <table class="data"><thead><tr><th>Not stated</th><th class="n">Spend (${esc(unitLabel)})</th><th class="n">Share</th><th class="n">Lines</th></tr></thead><tbody>
+  ${notStated.map((f) => `<tr><td>${esc(notStatedLabel(f.key))}</td><td class="n">${esc(cell(f.pence))}</td><td class="n">${share(f.pence)}</td><td class="n">${f.lines.toLocaleString('en-GB')}</td></tr>`).join('')}
+  </tbody></table>` : ''}
   <ul>
+    ${t.lineCount > 0 && notStated.length === 0 ? '<li>Every spend line and agency states each of its fields.</li>' : ''}
     <li>${t.agencyCount === 0 ? 'No agencies have been listed.' : t.agenciesWithoutSpend.length === 0 ? 'Every agency listed has spend lines.' : `No spend has been counted yet for: ${esc(t.agenciesWithoutSpend.map((a) => a.name).join(', '))}. The count is partial.`}</li>
     <li>${t.negativeLines === 0 ? 'No line has a negative amount.' : `${t.negativeLines} line${t.negativeLines === 1 ? ' has' : 's have'} a negative amount (income or recharges), reducing the total.`}</li>
     <li>${t.themeCount === 0 ? 'No themes have been set up.' : t.themesWithoutSpend.length === 0 ? 'Every theme has spend lines.' : `No spend allocated yet to: ${esc(t.themesWithoutSpend.map((x) => x.name).join(', '))}.`}</li>
@@ -220,6 +239,7 @@ table.matrix th, table.matrix td { padding: 2pt 4pt; }
 .sw { display: inline-block; width: 7pt; height: 7pt; margin-right: 4pt; border-radius: 1pt; }
 .sw.local { background: #1d6f52; }
 .sw.central { background: #6a3d9a; }
+.sw.not_stated { background: #8b949e; }
 .chart { margin: 6pt 0 10pt; break-inside: avoid; }
 .charts.two { display: flex; gap: 12pt; align-items: flex-start; }
 .theme-title { font-size: 15pt; color: #0b3d73; margin-top: 0; }

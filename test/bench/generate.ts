@@ -3,7 +3,7 @@
  * asked, with a spread of amounts, functions and themes like a county's count. Seeded, so every run
  * builds the same file.
  */
-import { AGENCY_TYPES, CONFIDENCES, FUNCTIONS, FUNDING_BASES, SOURCES, type FunctionClass } from '../../shared/enums';
+import { AGENCY_TYPES, CONFIDENCES, FUNCTIONS, FUNDING_BASES, NOT_STATED, SOURCES, type EnumItem, type FunctionClass } from '../../shared/enums';
 import type { SpendCreate } from '../../shared/schemas';
 import { Workbook } from '../../electron/workbook/workbook';
 
@@ -28,6 +28,9 @@ const SERVICES = [
   'Regeneration grant', 'Affordable housing capital', 'Back-office finance', 'Children’s centres',
 ];
 
+/** A list's stated values: the benchmark's county states every field, so its figures stay comparable across formats. */
+const stated = <K extends string>(items: readonly EnumItem<K>[]) => items.filter((i) => i.key !== NOT_STATED);
+
 export interface BuiltBench {
   wb: Workbook;
   agencyIds: string[];
@@ -39,7 +42,7 @@ export function buildBenchWorkbook(file: string, lines: number, onProgress?: (do
   const wb = Workbook.create(file, { author: 'Benchmark', overwrite: true, pilot: { name: 'Benchmark county', place: 'Benchmarkshire', region: 'south_east', population: 1_400_000, countYear: 2008, displayUnits: 'millions' } });
   const agencies = wb.agencies.create(Array.from({ length: 60 }, (_, i) => ({
     name: `Agency ${String(i + 1).padStart(2, '0')}`,
-    type: AGENCY_TYPES[i % AGENCY_TYPES.length]!.key,
+    type: stated(AGENCY_TYPES)[i % stated(AGENCY_TYPES).length]!.key,
     tier: i % 3 === 0 ? 'national' : 'local',
     control: i % 2 === 0 ? 'local' : 'central',
   } as const)));
@@ -54,17 +57,17 @@ export function buildBenchWorkbook(file: string, lines: number, onProgress?: (do
       batch.push({
         agencyId: agencies[Math.floor(rand() ** 2 * agencies.length)]!.id,
         description: `${pick(SERVICES)} ${1 + (i % 97)}`,
-        function: pick(FUNCTIONS).key as FunctionClass,
+        function: pick(stated(FUNCTIONS)).key as FunctionClass,
         themeId: rand() < 0.4 ? pick(themes).id : null,
         year: 2008,
         amountPence: rand() < 0.01 ? -amount : amount,
         passedOn: rand() < 0.02,
         kind: rand() < 0.1 ? 'capital' : 'revenue',
         delivery: rand() < 0.12 ? 'administration' : 'frontline',
-        funding: pick(FUNDING_BASES).key,
+        funding: pick(stated(FUNDING_BASES)).key,
         purpose: rand() < 0.05 ? 'prevention' : 'reaction',
-        source: pick(SOURCES).key,
-        confidence: pick(CONFIDENCES).key,
+        source: pick(stated(SOURCES)).key,
+        confidence: pick(stated(CONFIDENCES)).key,
         notes: '',
       });
     }

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/totalplace';
+import { Workbook } from '../../electron/workbook/workbook';
 import type { Totals } from '../../shared/totals';
 import type { Harness } from './harness';
 import { useBrowser } from './lifecycle';
@@ -130,5 +131,36 @@ describe('the totals panel', () => {
     await page.getByText('Source: Estimate').waitFor();
     const estimated = h!.session.workbook().spend.page({ filter: { sources: ['estimate'] } });
     await page.getByText(`${estimated.matching} lines matching`).waitFor();
+  });
+
+  it('shows what nobody stated as not stated: a grey part of the donut, and each figure under "How sure is the count"', async () => {
+    h = await browser.start({ height: 2000 });
+    const file = h.file('pasted.totalplace');
+    const wb = Workbook.create(file, { author: 'J. Smith', pilot: { name: 'Pasted pilot' } });
+    const [somebody, council] = wb.agencies.create([{ name: 'Somebody' }, { name: 'Council', type: 'county_council', tier: 'local', control: 'local' }]);
+    wb.spend.create([
+      { agencyId: somebody!.id, description: 'Pasted line', amountPence: 300_000_000 },
+      { agencyId: council!.id, description: 'Stated line', amountPence: 100_000_000, function: 'education', kind: 'revenue', delivery: 'frontline', funding: 'local_income', purpose: 'prevention', source: 'agency_return', confidence: 'high' },
+    ]);
+    wb.close();
+    const page = h.page;
+    h.answerDialog(file);
+    await h.command('open');
+    await page.getByTestId('total-spend').waitFor();
+    expect(await pence(page, 'local-pence')).toBe(100_000_000);
+    expect(await pence(page, 'central-pence')).toBe(0);
+    expect(await pence(page, 'control-not-stated-pence')).toBe(300_000_000);
+    await expect(page.getByTestId('prevention-reaction').textContent()).resolves.toBe('Prevention / reaction25.0% / 0.0% · not stated 75.0%');
+    await expect(page.getByTestId('revenue-capital').textContent()).resolves.toBe('Revenue / capital25.0% / 0.0% · not stated 75.0%');
+    await expect(page.getByTestId('not-stated-function').textContent()).resolves.toMatch(/^Function not stated: £3\.0m \(75\.0%; 1 line\)$/);
+    await expect(page.getByTestId('not-stated-purpose').textContent()).resolves.toMatch(/^Prevention or reaction not stated: £3\.0m \(75\.0%; 1 line\)$/);
+    await expect(page.locator('[data-chart="control"] svg text').allTextContents()).resolves.toContain('Not stated');
+    await page.locator('.panel').screenshot({ path: `${(await import('./harness')).SCREENSHOTS}/33-panel-not-stated.png` });
+
+    await page.getByTestId('not-stated-function').getByRole('button', { name: 'Function not stated' }).click();
+    await page.getByRole('tab', { name: /Spend/, selected: true }).waitFor();
+    await expect.poll(() => page.locator('#filter-function').inputValue()).toBe('not_stated');
+    await clickChart(page, '[data-chart="control"] svg path[fill="#8b949e"]', 'left-edge');
+    await expect.poll(() => page.locator('#filter-control').inputValue()).toBe('not_stated');
   });
 });

@@ -95,6 +95,39 @@ describe('the pilot submission PDF', () => {
     expect(html).not.toMatch(/<script/);
   });
 
+  it('prints what nobody stated as not stated, never as reaction, revenue or local control', () => {
+    const dir = tempDir();
+    const wb = Workbook.create(path.join(dir, 'n.totalplace'), { author: 'x', pilot: { name: 'Pasted pilot' } });
+    const [somebody, council] = wb.agencies.create([{ name: 'Somebody' }, { name: 'Council', type: 'county_council', tier: 'local', control: 'local' }]);
+    wb.spend.create([
+      { agencyId: somebody!.id, description: 'Pasted line', amountPence: 300_000 },
+      { agencyId: council!.id, description: 'Another pasted line', amountPence: 100_000 },
+    ]);
+    wb.barriers.create([{ title: 'Unsorted barrier' }]);
+    const html = renderReport(reportData(wb), defaultReportOptions('pounds'));
+    wb.close();
+    const text = (from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from))).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const figures = text('<table class="figures">', '</table>');
+    expect(figures).toContain('Prevention / reaction 0.0% / 0.0% · not stated 100.0%');
+    expect(figures).toContain('Revenue / capital 0.0% / 0.0% · not stated 100.0%');
+    expect(figures).toContain('Control not stated £3,000.00 (75.0%)');
+    expect(figures).toContain('Locally controlled £1,000.00 (25.0%)');
+    expect(html).not.toMatch(/0\.0% \/ 100\.0%/);
+    expect(html).not.toContain('General public services');
+    const quality = text('id="quality"', '</section>');
+    expect(quality).toContain('Not stated');
+    expect(quality).toContain('2 spend lines have fields not stated (function 2, revenue or capital 2, frontline or administration 2, funding 2, prevention or reaction 2, how counted 2, confidence 2)');
+    expect(quality).toMatch(/Function not stated 4,000\.00 100\.0% 2/);
+    expect(quality).toMatch(/Control not stated 3,000\.00 75\.0% 1/);
+    expect(quality).toMatch(/How counted Spend \(£\) Share Agency return 0\.00 0\.0% Apportioned from national figures 0\.00 0\.0% Estimate 0\.00 0\.0% Not stated 4,000\.00 100\.0%/);
+    expect(text('id="spendMap"', '</section>')).toMatch(/Function not stated 4,000\.00 100\.0%.*Control not stated 3,000\.00 75\.0%/);
+    expect(text('id="barriers"', '</section>')).toContain('Where they can be resolved: not stated (1)');
+    expect(text('id="barriers"', '</section>')).toContain('Category not stated · severity not stated · Identified');
+    // The donut's third, grey part is labelled, so nothing depends on its colour.
+    expect(html).toMatch(/<path[^>]*fill="#8b949e"/);
+    expect(html).toContain('Not stated');
+  });
+
   it('has a fingerprint that changes when the workbook changes', () => {
     const dir = tempDir();
     const wb = createSampleWorkbook(path.join(dir, 's.totalplace'), 'x');

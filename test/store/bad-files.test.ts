@@ -86,8 +86,8 @@ describe('files that are not good workbooks', () => {
     const db = new Database(file);
     db.pragma('user_version = 3');
     db.close();
-    const err = refuse(file, 'too-new', /made by a newer version of Total Place Workbook \(file format 3; this version reads up to 1\)\. Install the newer version/);
-    expect(err.detail).toEqual({ fileVersion: 3, supportedVersion: 1 });
+    const err = refuse(file, 'too-new', /made by a newer version of Total Place Workbook \(file format 3; this version reads up to 2\)\. Install the newer version/);
+    expect(err.detail).toEqual({ fileVersion: 3, supportedVersion: 2 });
   });
 
   it('a file that does not exist', () => {

@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { GAINED_NOT_STATED, V1_ENUMS, V2_ENUMS } from '../../electron/workbook/format-enums';
+import { V1_MEASURES } from '../../electron/workbook/measures';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, type Migration } from '../../electron/workbook/schema';
+import { ENUMS, type EnumItem, type EnumName } from '../../shared/enums';
 import { Workbook } from '../../electron/workbook/workbook';
 import { tempDir } from '../helpers';
 
@@ -35,9 +38,137 @@ describe('migration 1: the first workbook format', () => {
   });
 });
 
+type Row = Record<string, unknown>;
+const schemaOf = (db: Database.Database) => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name').all();
+const labelsOf = (db: Database.Database) => db.prepare('SELECT enum, code, key, label FROM enum_label ORDER BY enum, code').all();
+const rowsOf = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY ${table === 'barrier_agency' ? 'barrier_id, agency_id' : 'rowid'}`).all() as Row[];
+const V1_CELL_COLUMNS = ['agency_id', 'theme_id', 'function', ...V1_MEASURES.map((m) => m.column)];
+const cellsOf = (db: Database.Database, columns = V1_CELL_COLUMNS) => db.prepare(`SELECT ${columns.join(', ')} FROM spend_cell WHERE lines + passed_lines > 0 ORDER BY agency_id, theme_id, function`).all();
+
+/** A format-1 workbook as format 1 wrote it: every field given (there was no "not stated"), barriers linked to agencies, lines passed on and negative. */
+function formatOneFile(): { file: string; snapshots: string } {
+  const dir = tempDir();
+  const file = path.join(dir, 'kent.totalplace');
+  const wb = Workbook.create(file, { author: 'J. Smith', pilot: { name: 'Kent pilot', population: 1_400_000 }, migrations: MIGRATIONS.slice(0, 1) });
+  expect(wb.info().schemaVersion).toBe(1);
+  const [council, pct, police] = wb.agencies.create([
+    { name: 'Kent County Council', type: 'county_council', tier: 'local', control: 'local' },
+    { name: 'Kent PCT', type: 'pct', tier: 'local', control: 'central' },
+    { name: 'Kent Police', type: 'police_authority', tier: 'regional', control: 'central' },
+  ]);
+  const [older, drugs] = wb.themes.create([{ name: 'Older people', category: 'people', description: 'Over 65s', cohortSize: 250_000 }, { name: 'Drugs', category: 'service' }]);
+  const line = { year: 2008, passedOn: false, kind: 'revenue', delivery: 'frontline', funding: 'local_income', purpose: 'reaction', source: 'agency_return', confidence: 'medium', notes: '' } as const;
+  wb.spend.create([
+    { ...line, agencyId: council!.id, description: 'Residential care', amountPence: 123_456_789, function: 'social_protection', themeId: older!.id, confidence: 'high' },
+    { ...line, agencyId: council!.id, description: 'New school', amountPence: 60_000_000, function: 'education', kind: 'capital', funding: 'ring_fenced_grant' },
+    { ...line, agencyId: council!.id, description: 'Finance team', amountPence: 10_000_000, function: 'general_public_services', delivery: 'administration', source: 'estimate', confidence: 'low' },
+    { ...line, agencyId: pct!.id, description: 'Grant to the council (s256)', amountPence: 40_000_000, function: 'social_protection', passedOn: true, themeId: older!.id },
+    { ...line, agencyId: pct!.id, description: 'Drug treatment', amountPence: 7_000_000, function: 'health', themeId: drugs!.id, purpose: 'prevention', funding: 'national_programme', source: 'apportioned' },
+    { ...line, agencyId: police!.id, description: 'Enforcement', amountPence: 3_000_000, function: 'public_order_safety', themeId: drugs!.id, funding: 'formula_grant' },
+    { ...line, agencyId: police!.id, description: 'Recharge income', amountPence: -500_000, function: 'public_order_safety', notes: 'Income from the council' },
+  ]);
+  wb.barriers.create([
+    { title: 'Savings land elsewhere', category: 'invest_here_benefit_there', resolution: 'whitehall_guidance', severity: 'high', status: 'raised', agencyIds: [council!.id, pct!.id], themeId: older!.id, costPence: 1_000_000 },
+    { title: 'Records not shared', category: 'data_sharing_it', resolution: 'local', severity: 'medium', status: 'identified', agencyIds: [police!.id] },
+  ]);
+  wb.close();
+  return { file, snapshots: path.join(dir, 'snapshots') };
+}
+
+describe('migration 2: a field nobody gave is "not stated"', () => {
+  it('keeps every row and every value, and every total, of a format-1 file', () => {
+    const { file, snapshots } = formatOneFile();
+    const before = new Database(file, { readonly: true });
+    const tables = ['pilot', 'author', 'workbook', 'agency', 'theme', 'spend_line', 'barrier', 'barrier_agency', 'change_log'];
+    const rows = Object.fromEntries(tables.map((t) => [t, rowsOf(before, t)]));
+    const cells = cellsOf(before);
+    before.close();
+    expect(rows.barrier_agency).toHaveLength(3);
+
+    const wb = Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots });
+    expect(wb.info().schemaVersion).toBe(2);
+    expect(wb.verify()).toMatchObject({ totalsAgree: true, errors: [], integrity: ['ok'] });
+    const t = wb.totals();
+    // Format 1 had no "not stated": revenue, frontline and reaction were the rest, and still are.
+    expect(t.totalPence).toBe(123_456_789 + 60_000_000 + 10_000_000 + 7_000_000 + 3_000_000 - 500_000);
+    expect(t.revenuePence).toBe(t.totalPence - t.capitalPence);
+    expect(t.frontlinePence).toBe(t.totalPence - t.administrationPence);
+    expect(t.reactionPence).toBe(t.totalPence - t.preventionPence);
+    expect([t.capitalPence, t.administrationPence, t.preventionPence, t.estimatedPence, t.apportionedPence]).toEqual([60_000_000, 10_000_000, 7_000_000, 10_000_000, 7_000_000]);
+    expect(t.localPence + t.centralPence).toBe(t.totalPence);
+    expect([t.controlNotStatedPence, t.notStated.lines]).toEqual([0, 0]);
+    expect(t.notStated.fields.every((f) => f.pence === 0 && f.lines === 0)).toBe(true);
+    expect(t.nettedPence).toBe(40_000_000);
+    wb.close();
+
+    const after = new Database(file, { readonly: true });
+    for (const table of tables) expect(rowsOf(after, table), table).toEqual(rows[table]);
+    expect(cellsOf(after), 'every format-1 total, cell by cell').toEqual(cells);
+    after.close();
+  });
+
+  it('accepts "not stated" in every list that gained it, and labels the new codes in the file', () => {
+    const { file, snapshots } = formatOneFile();
+    const wb = Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots });
+    const [agency] = wb.agencies.create([{ name: 'Unknown body' }]);
+    const [theme] = wb.themes.create([{ name: 'Worklessness' }]);
+    const [line] = wb.spend.create([{ agencyId: agency!.id, description: 'Pasted line', amountPence: 2_500 }]);
+    wb.barriers.create([{ title: 'Something in the way' }]);
+    expect(wb.agencies.get(agency!.id)).toMatchObject({ type: 'not_stated', tier: 'not_stated', control: 'not_stated' });
+    expect(wb.themes.get(theme!.id).category).toBe('not_stated');
+    expect(wb.spend.get(line!.id)).toMatchObject({ function: 'not_stated', kind: 'not_stated', confidence: 'not_stated' });
+    expect(wb.verify().totalsAgree).toBe(true);
+    wb.close();
+    const db = new Database(file, { readonly: true });
+    const added = db.prepare("SELECT enum, code, label FROM enum_label WHERE key = 'not_stated' ORDER BY enum").all() as { enum: EnumName; code: number; label: string }[];
+    expect(added.map((r) => r.enum)).toEqual([...GAINED_NOT_STATED].sort());
+    for (const r of added) {
+      expect(r.label).toBe('Not stated');
+      expect(r.code, r.enum).toBe(V1_ENUMS[r.enum].length);
+    }
+    expect(db.prepare("SELECT function, kind, delivery, funding, purpose, source, confidence FROM spend_line WHERE description = 'Pasted line'").get()).toEqual({ function: 9, kind: 2, delivery: 2, funding: 5, purpose: 2, source: 3, confidence: 3 });
+    db.close();
+  });
+
+  it('gives a migrated file exactly the schema and labels of a new one', () => {
+    const { file, snapshots } = formatOneFile();
+    Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots }).close();
+    const fresh = Workbook.create(path.join(tempDir(), 'new.totalplace'), { author: 'J. Smith', pilot: { name: 'New pilot' } });
+    const freshFile = fresh.path;
+    fresh.close();
+    const [a, b] = [new Database(file, { readonly: true }), new Database(freshFile, { readonly: true })];
+    expect(schemaOf(a)).toEqual(schemaOf(b));
+    expect(labelsOf(a)).toEqual(labelsOf(b));
+    expect(a.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    for (const t of (schemaOf(a) as { type: string; name: string; sql: string }[]).filter((x) => x.type === 'table')) expect(t.sql, `${t.name} is STRICT`).toMatch(/STRICT/);
+    a.close();
+    b.close();
+  });
+
+  it('keeps its lists frozen: format 1 is the first release, and the newest format is the live lists', () => {
+    expect(V2_ENUMS).toEqual(ENUMS);
+    for (const [name, items] of Object.entries(V1_ENUMS) as [EnumName, readonly EnumItem[]][]) {
+      expect(ENUMS[name].slice(0, items.length), `${name} keeps format 1's codes`).toEqual(items);
+    }
+    expect(V1_ENUMS.function).toHaveLength(9);
+  });
+
+  it('turns foreign keys back on, and rolls back a migration that leaves a row referring to nothing', () => {
+    const { file } = currentFile();
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    const orphaning: Migration = { version: SCHEMA_VERSION + 1, description: 'test: drops an agency its lines still name', up: (d) => d.exec('DELETE FROM agency') };
+    expect(() => migrate(db, SCHEMA_VERSION, [orphaning])).toThrow(/spend_line would refer to rows that are not there/);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT count(*) AS n FROM agency').get()).toEqual({ n: 2 });
+    db.close();
+  });
+});
+
 /** A made-up next format, to prove the machinery every later migration will use. */
-const v2: Migration = {
-  version: 2,
+const next: Migration = {
+  version: SCHEMA_VERSION + 1,
   description: 'test: agencies get a short name',
   up(db) {
     db.exec("ALTER TABLE agency ADD COLUMN short_name TEXT NOT NULL DEFAULT ''");
@@ -45,7 +176,7 @@ const v2: Migration = {
   },
 };
 const broken: Migration = {
-  version: 2,
+  version: SCHEMA_VERSION + 1,
   description: 'test: a migration that fails half-way',
   up(db) {
     db.exec('UPDATE agency SET name = upper(name)');
@@ -53,7 +184,7 @@ const broken: Migration = {
   },
 };
 
-function v1File(): { file: string; snapshots: string } {
+function currentFile(): { file: string; snapshots: string } {
   const dir = tempDir();
   const file = path.join(dir, 'lewisham.totalplace');
   const wb = Workbook.create(file, { author: 'J. Smith', pilot: { name: 'Lewisham pilot' } });
@@ -65,9 +196,9 @@ function v1File(): { file: string; snapshots: string } {
 
 describe('migrating an older file on open', () => {
   it('keeps a snapshot first, then migrates in one transaction, keeping every row', () => {
-    const { file, snapshots } = v1File();
-    const wb = Workbook.open(file, { author: 'J. Smith', migrations: [...MIGRATIONS, v2], snapshotDir: snapshots });
-    expect(wb.info().schemaVersion).toBe(2);
+    const { file, snapshots } = currentFile();
+    const wb = Workbook.open(file, { author: 'J. Smith', migrations: [...MIGRATIONS, next], snapshotDir: snapshots });
+    expect(wb.info().schemaVersion).toBe(SCHEMA_VERSION + 1);
     expect(wb.agencies.list().map((a) => a.name)).toEqual(['Lewisham Council', 'Lewisham PCT']);
     expect(wb.totals().totalPence).toBe(4200);
     const snapshot = wb.info().snapshot!;
@@ -77,25 +208,25 @@ describe('migrating an older file on open', () => {
     db.close();
     expect(path.dirname(snapshot)).toBe(snapshots);
     const snap = new Database(snapshot, { readonly: true });
-    expect(snap.pragma('user_version', { simple: true })).toBe(1);
+    expect(snap.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(snap.prepare('SELECT name FROM agency ORDER BY id').all()).toEqual([{ name: 'Lewisham Council' }, { name: 'Lewisham PCT' }]);
     snap.close();
   });
 
   it('leaves the file at its old version, rows untouched, when a migration fails', () => {
-    const { file, snapshots } = v1File();
+    const { file, snapshots } = currentFile();
     expect(() => Workbook.open(file, { author: 'J. Smith', migrations: [...MIGRATIONS, broken], snapshotDir: snapshots })).toThrow(/could not be updated.*not changed; a copy was kept/);
     const wb = Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots });
-    expect(wb.info().schemaVersion).toBe(1);
+    expect(wb.info().schemaVersion).toBe(SCHEMA_VERSION);
     expect(wb.agencies.list().map((a) => a.name)).toEqual(['Lewisham Council', 'Lewisham PCT']);
     wb.close();
     expect(fs.readdirSync(snapshots)).toHaveLength(1);
   });
 
   it('refuses to migrate a read-only file, and says how to get round it', () => {
-    const { file, snapshots } = v1File();
+    const { file, snapshots } = currentFile();
     fs.chmodSync(file, 0o444);
-    expect(() => Workbook.open(file, { author: 'J. Smith', migrations: [...MIGRATIONS, v2], snapshotDir: snapshots })).toThrow(/older version.*read-only\. Copy it somewhere you can write/);
+    expect(() => Workbook.open(file, { author: 'J. Smith', migrations: [...MIGRATIONS, next], snapshotDir: snapshots })).toThrow(/older version.*read-only\. Copy it somewhere you can write/);
   });
 
   it('is at the newest version this build knows', () => {

@@ -93,7 +93,7 @@ describe('reads and writes', () => {
     wb.agencies.update([{ id: a!.id, name: 'Kent Fire and Rescue', type: 'fire_rescue' }]);
     expect(wb.info().revision).toBe(r0 + 2);
     const [latest, created] = wb.history(2);
-    expect(latest).toMatchObject({ table: 'agency', rowId: a!.id, op: 'update', author: 'J. Smith', old: { name: 'Kent Fire', type: 'other' }, new: { name: 'Kent Fire and Rescue', type: 'fire_rescue' } });
+    expect(latest).toMatchObject({ table: 'agency', rowId: a!.id, op: 'update', author: 'J. Smith', old: { name: 'Kent Fire', type: 'not_stated' }, new: { name: 'Kent Fire and Rescue', type: 'fire_rescue' } });
     expect(created).toMatchObject({ op: 'insert', new: { name: 'Kent Fire' } });
     expect(latest!.revision).toBe(r0 + 2);
     wb.close();
@@ -176,7 +176,7 @@ describe('paged, sorted and filtered spend lines', () => {
     expect(wb.spend.page({ filter: { controls: ['central'] } })).toMatchObject({ matching: 2, matchingPence: 200 });
     expect(wb.spend.page({ filter: { themeIds: [null] } })).toMatchObject({ matching: 2, matchingPence: 4900 });
     expect(wb.spend.page({ filter: { themeIds: [theme!.id], agencyIds: [council!.id] } })).toMatchObject({ matching: 1, matchingPence: 700 });
-    expect(wb.spend.page({ filter: { functions: ['public_order_safety'], confidences: ['medium'] } })).toMatchObject({ matching: 2, matchingPence: 200 });
+    expect(wb.spend.page({ filter: { functions: ['public_order_safety'], confidences: ['not_stated'] } })).toMatchObject({ matching: 2, matchingPence: 200 });
     expect(wb.spend.page({ filter: { search: 'drug' } }).rows.map((r) => r.description).sort()).toEqual(['Drug enforcement', 'Drug treatment']);
     expect(wb.spend.page({ filter: { search: '100%' } }).matching).toBe(0);
     expect(wb.spend.page({ sort: [{ key: 'agency', dir: 'desc' }, { key: 'description', dir: 'asc' }] }).rows.map((r) => r.description)).toEqual(['Drug enforcement', 'Patrol', 'Drug treatment', 'Schools']);
@@ -203,7 +203,9 @@ describe('totals, where the data is', () => {
     expect(t.lineCount).toBe(6);
     expect(t.negativeLines).toBe(1);
     expect([t.localPence, t.centralPence]).toEqual([105_000, 100_000]);
-    expect([t.capitalPence, t.revenuePence]).toEqual([60_000, 145_000]);
+    // Only "Hospital care" says it is revenue; the lines that do not say are not stated, not revenue.
+    expect([t.capitalPence, t.revenuePence]).toEqual([60_000, 100_000]);
+    expect(t.notStated.fields.find((f) => f.key === 'kind')).toEqual({ key: 'kind', pence: 45_000, lines: 3 });
     expect([t.administrationPence, t.preventionPence, t.ringFencedPence, t.estimatedPence]).toEqual([10_000, 10_000, 60_000, 60_000]);
     expect(t.perHeadPence).toBe(Math.round(205_000 / 1_400_000));
     expect(t.byAgency.map((a) => [a.name, a.pence, a.passedOnPence])).toEqual([['Council', 105_000, 0], ['PCT', 100_000, 40_000]]);

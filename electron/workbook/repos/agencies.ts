@@ -1,5 +1,6 @@
 /** Agencies: the bodies that spend public money in the place. */
 import { z } from 'zod';
+import { NOT_STATED } from '../../../shared/enums';
 import { WorkbookError } from '../../../shared/errors';
 import { AgencyBatch, AgencyCreate, AgencyFields, AgencyPatch, DeleteAgencies, type Agency } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
@@ -36,7 +37,7 @@ export class AgencyRepo {
       const ins = this.ctx.db.prepare('INSERT INTO agency (id, uid, name, type, tier, control, created_at, updated_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const ids: string[] = [];
       for (const row of rows) {
-        const f = parseOrThrow(AgencyFields, { type: 'other', tier: 'local', control: 'local', ...row }, 'The new agency');
+        const f = parseOrThrow(AgencyFields, { type: NOT_STATED, tier: NOT_STATED, control: NOT_STATED, ...row }, 'The new agency');
         const id = row.id ?? newId();
         ins.run(restore?.rowId ?? null, toUid(id), f.name, f.type, f.tier, f.control, restore?.createdAt ?? tx.at, tx.at, tx.authorId);
         tx.log('agency', toUid(id), 'insert', null, f);

@@ -1,5 +1,6 @@
 /** Barriers: what stops the place working as one, with the ask of government. */
 import { z } from 'zod';
+import { NOT_STATED } from '../../../shared/enums';
 import { BarrierBatch, BarrierCreate, BarrierFields, BarrierPatch, DeleteRows, type Barrier } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
 import { fromUid, newId, toUid } from '../db';
@@ -47,8 +48,8 @@ export class BarrierRepo {
       const ins = this.ctx.db.prepare(`INSERT INTO barrier (id, uid, ${COLUMNS.join(', ')}, created_at, updated_at, author_id) VALUES (?, ?, ${COLUMNS.map(() => '?').join(', ')}, ?, ?, ?) RETURNING id`);
       const ids = rows.map((row) => {
         const f = parseOrThrow(BarrierFields, {
-          description: '', themeId: null, agencyIds: [], category: 'ring_fenced_funding', resolution: 'whitehall_guidance', owner: '', costPence: null,
-          evidence: '', ask: '', offer: '', severity: 'medium', status: 'identified', ...row,
+          description: '', themeId: null, agencyIds: [], category: NOT_STATED, resolution: NOT_STATED, owner: '', costPence: null,
+          evidence: '', ask: '', offer: '', severity: NOT_STATED, status: 'identified', ...row,
         }, 'The new barrier');
         const id = row.id ?? newId();
         const { id: n } = ins.get(restore?.rowId ?? null, toUid(id), ...this.values(f), restore?.createdAt ?? tx.at, tx.at, tx.authorId) as { id: number };

@@ -4,7 +4,7 @@
  * as small codes (see schema.ts).
  */
 import { z } from 'zod';
-import { CONFIDENCES, DELIVERY, FUNCTIONS, FUNDING_BASES, PURPOSES, SOURCES, SPEND_KINDS, type EnumItem } from '../../../shared/enums';
+import { CONFIDENCES, DELIVERY, FUNCTIONS, FUNDING_BASES, NOT_STATED, PURPOSES, SOURCES, SPEND_KINDS, type EnumItem } from '../../../shared/enums';
 import { SpendBatch, SpendCreate, SpendFields, SpendPatch, SpendQuery, DeleteRows, type SpendLine, type SpendPage } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
 import { fromUid, newId, toUid } from '../db';
@@ -110,11 +110,12 @@ export class SpendRepo {
     return toLine(r);
   }
 
+  /** What a new line is saved with for each field not given: "not stated", never a guess. */
   private defaults(): Omit<SpendFields, 'agencyId' | 'description' | 'amountPence'> {
     const year = (this.ctx.db.prepare('SELECT count_year FROM pilot').get() as { count_year: number }).count_year;
     return {
-      function: 'general_public_services', themeId: null, year, passedOn: false, kind: 'revenue', delivery: 'frontline',
-      funding: 'local_income', purpose: 'reaction', source: 'agency_return', confidence: 'medium', notes: '',
+      function: NOT_STATED, themeId: null, year, passedOn: false, kind: NOT_STATED, delivery: NOT_STATED,
+      funding: NOT_STATED, purpose: NOT_STATED, source: NOT_STATED, confidence: NOT_STATED, notes: '',
     };
   }
 

@@ -1,5 +1,6 @@
 /** Themes: the deep dives a spend line or barrier can belong to. */
 import { z } from 'zod';
+import { NOT_STATED } from '../../../shared/enums';
 import { WorkbookError } from '../../../shared/errors';
 import { ThemeBatch, DeleteThemes, ThemeCreate, ThemeFields, ThemePatch, type Theme } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
@@ -36,7 +37,7 @@ export class ThemeRepo {
     return this.ctx.write((tx) => {
       const ins = this.ctx.db.prepare('INSERT INTO theme (id, uid, name, category, description, cohort_size, created_at, updated_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const ids = rows.map((row) => {
-        const f = parseOrThrow(ThemeFields, { category: 'people', description: '', cohortSize: null, ...row }, 'The new theme');
+        const f = parseOrThrow(ThemeFields, { category: NOT_STATED, description: '', cohortSize: null, ...row }, 'The new theme');
         const id = row.id ?? newId();
         ins.run(restore?.rowId ?? null, toUid(id), f.name, f.category, f.description, f.cohortSize, restore?.createdAt ?? tx.at, tx.at, tx.authorId);
         tx.log('theme', toUid(id), 'insert', null, f);
