@@ -1,7 +1,8 @@
 /** Pasting from Excel and LibreOffice, and copying back: the grid's clipboard rules, without a browser. */
 import { describe, expect, it } from 'vitest';
-import { parseBlock, planPaste, toHtml, toTsv } from '../../renderer/grids/clipboard';
-import { FIELDS, fieldDisplay, fieldText, parseField, type Names } from '../../renderer/grids/fields';
+import { parseBlock, planPaste, toHtml, toTsv, type PasteTarget } from '../../renderer/grids/clipboard';
+import { FIELDS, fieldCopyText, fieldDisplay, fieldText, parseField, type FieldSpec, type Names } from '../../renderer/grids/fields';
+import { AGENCY_TYPES } from '../../shared/enums';
 
 const names: Names = {
   agencies: [{ id: 'a1', name: 'Kent County Council' }, { id: 'a2', name: 'Kent Police' }],
@@ -32,25 +33,30 @@ describe('a block copied from Excel', () => {
       ok: true,
       updates: [{ id: 'l1', agencyId: 'a2', description: 'Patrol', amountPence: 200000 }],
       creates: [{ agencyId: 'a1', description: 'Care', amountPence: 123456789 }],
+      headerUsed: false,
+      ignoredColumns: [],
+      blockUnit: 'pounds',
     });
   });
 
-  it('refuses the whole paste when any cell is bad, naming each cell and why', () => {
-    const block = parseBlock('Kent Police\tPatrol\t£12abc\nNobody\tCare\t5\n\t\t7\n');
+  it('refuses the whole paste when any cell is bad, naming each value and the rows it is on', () => {
+    const block = parseBlock('Kent Police\tPatrol\t£12abc\nNobody\tCare\t5\n\t\t7\nKent Police\tCourts\t£12abc\n');
     const plan = planPaste('spend', block, { rowIds: [], columns: spend, startsOnNewRow: true }, names);
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
     expect(plan.problems).toEqual([
-      { row: 1, column: 'Amount', text: '£12abc', reason: expect.stringContaining('is not an amount') },
-      { row: 2, column: 'Agency', text: 'Nobody', reason: expect.stringContaining('no agency called “Nobody”') },
-      { row: 3, column: 'Agency', text: '', reason: 'Agency is required' },
-      { row: 3, column: 'Service', text: '', reason: 'Service is required' },
+      { column: 'Amount', text: '£12abc', reason: expect.stringContaining('is not an amount'), rows: [1, 4] },
+      { column: 'Agency', text: '', reason: 'Agency is required', rows: [3] },
+      { column: 'Service', text: '', reason: 'Service is required', rows: [3] },
     ]);
+    // An agency the workbook does not have is not a problem to correct but a question to ask, once.
+    expect(plan.unknownAgencies).toEqual([{ name: 'Nobody', rows: [2], near: [] }]);
+    expect(plan.needsUnit).toBe(false);
   });
 
   it('refuses a block wider than the columns to the right of the focus', () => {
     const plan = planPaste('agency', [['a', 'b', 'c', 'd', 'e']], { rowIds: [], columns: FIELDS.agency.slice(2), startsOnNewRow: true }, names);
-    expect(plan).toMatchObject({ ok: false, problems: [{ reason: expect.stringContaining('5 columns wide') }] });
+    expect(plan).toMatchObject({ ok: false, problems: [{ column: '', reason: expect.stringContaining('5 columns wide') }] });
   });
 
   it('takes enumerations by label or key, themes by name or “Unallocated”, and yes/no', () => {
@@ -65,7 +71,7 @@ describe('a block copied from Excel', () => {
 });
 
 describe('copying out', () => {
-  it('writes exact pounds that paste back unchanged', () => {
+  it('writes exact pounds that paste back unchanged (fieldText, for tooltips and older callers)', () => {
     const row = { agencyId: 'a1', description: 'Care, "homes"', amountPence: -150005 };
     const cells = [fieldText(col('agencyId'), row.agencyId, names), fieldText(col('description'), row.description, names), fieldText(col('amountPence'), row.amountPence, names)];
     expect(cells).toEqual(['Kent County Council', 'Care, "homes"', '-1500.05']);
@@ -78,5 +84,152 @@ describe('copying out', () => {
   it('shows amounts in the display unit, negatives in brackets', () => {
     expect(fieldDisplay(col('amountPence'), -150_000_000, names, 'millions')).toBe('(1.5)');
     expect(fieldDisplay(col('amountPence'), 123456789, names, 'pounds')).toBe('1,234,567.89');
+  });
+});
+
+const target = (columns: FieldSpec[] = spend, rowIds: (string | undefined)[] = []): PasteTarget => ({ rowIds, columns, allColumns: spend, startsOnNewRow: rowIds.length === 0 });
+const many: Names = {
+  agencies: [...names.agencies, { id: 'a3', name: 'Wyre Vale District Council' }, { id: 'a4', name: 'Wyre Forest District Council' }],
+  themes: names.themes,
+};
+
+describe('copying amounts', () => {
+  it.each([
+    [108_000_000_000, '£1080000000.00'],
+    [-150_005, '-£1500.05'],
+    [0, '£0.00'],
+    [7, '£0.07'],
+  ])('%i pence copies as %s, which pastes back the same in any unit', (pence, text) => {
+    expect(fieldCopyText(col('amountPence'), pence, names)).toBe(text);
+    for (const unit of ['pounds', 'thousands', 'millions'] as const) expect(parseField(col('amountPence'), text, names, unit)).toEqual({ ok: true, value: pence });
+  });
+
+  it('copies everything else as fieldText', () => {
+    expect(fieldCopyText(col('agencyId'), 'a1', names)).toBe('Kent County Council');
+    expect(fieldCopyText(col('year'), 2008, names)).toBe('2008-09');
+    expect(fieldCopyText(col('amountPence'), null, names)).toBe('');
+  });
+});
+
+describe('a header row', () => {
+  it('is recognised, maps the columns by name and gives the amounts’ unit (the issue’s example)', () => {
+    const block = parseBlock('Agency\tService\tAmount (£000)\r\nKent Police\tPatrol\t4,250\r\nKent County Council\tCare\t£12\r\n');
+    const plan = planPaste('spend', block, target(), names, { unit: 'millions' });
+    expect(plan).toEqual({
+      ok: true,
+      headerUsed: true,
+      ignoredColumns: [],
+      blockUnit: 'thousands',
+      updates: [],
+      creates: [
+        { agencyId: 'a2', description: 'Patrol', amountPence: 425_000_000 },
+        { agencyId: 'a1', description: 'Care', amountPence: 1_200 },
+      ],
+    });
+  });
+
+  it('overrides the position: columns go where their names say, in any order, from any column', () => {
+    const block = parseBlock('Amount (£m)\tFinancial year\tOrganisation\tRAG\tService line\n1.5\t2008/9\tKent Police\tRed\tPatrol\n');
+    const plan = planPaste('spend', block, target(spend.slice(5)), names, { unit: 'pounds' });
+    expect(plan).toMatchObject({
+      ok: true,
+      headerUsed: true,
+      ignoredColumns: ['RAG'],
+      blockUnit: 'millions',
+      creates: [{ amountPence: 150_000_000, year: 2008, agencyId: 'a2', description: 'Patrol' }],
+    });
+  });
+
+  it.each([
+    ['Agency *\tService *\tAmount (£)', 'pounds'],
+    ['AGENCY\tservice\tamount £k', 'thousands'],
+    ['Agency name\tDescription\tNet expenditure (£m)', 'millions'],
+    ['Body\tProgramme\tSpend £000', 'thousands'],
+    ['Agency\tService\tTotal', 'pounds'],
+  ] as const)('%j is a header; its amounts are in %s', (header, unit) => {
+    const plan = planPaste('spend', parseBlock(`${header}\nKent Police\tPatrol\t5\n`), target(), names, { unit: 'pounds' });
+    expect(plan).toMatchObject({ ok: true, headerUsed: true, blockUnit: unit });
+  });
+
+  it('is not recognised when fewer than half of its cells name a column, or the block is one row', () => {
+    expect(planPaste('spend', parseBlock('Kent Police\tService\t5\n'), target(), names)).toMatchObject({ ok: true, headerUsed: false, creates: [{ agencyId: 'a2', description: 'Service', amountPence: 500 }] });
+    const plan = planPaste('spend', parseBlock('Kent Police\tAgency\tx\ty\nKent Police\tPatrol\t5\n'), target(), names);
+    expect(plan.headerUsed).toBe(false);
+    expect(planPaste('spend', parseBlock('Agency\tService\tAmount\nKent Police\tPatrol\t5\n'), target(), names, { header: false }).headerUsed).toBe(false);
+  });
+
+  it('numbers rows as in the copied block, the header being row 1', () => {
+    const plan = planPaste('spend', parseBlock('Agency\tService\tAmount\nKent Police\tPatrol\tlots\n'), target(), names);
+    expect(plan).toMatchObject({ ok: false, problems: [{ column: 'Amount', text: 'lots', rows: [2] }] });
+  });
+});
+
+describe('amounts in a grid shown in £000 or £m', () => {
+  it('asks which unit plain numbers are in, with a few of them', () => {
+    const block = parseBlock('Kent Police\tPatrol\t4,250\nKent County Council\tCare\t4,250\nKent Police\tFleet\t12\n');
+    const plan = planPaste('spend', block, target(), names, { unit: 'thousands' });
+    expect(plan).toMatchObject({ ok: false, needsUnit: true, unitSample: ['4,250', '12'], problems: [], unknownAgencies: [] });
+  });
+
+  it('reads them in the unit given on asking', () => {
+    const block = parseBlock('Kent Police\tPatrol\t4,250\n');
+    expect(planPaste('spend', block, target(), names, { unit: 'thousands', blockUnit: 'thousands' })).toMatchObject({ ok: true, blockUnit: 'thousands', creates: [{ amountPence: 425_000_000 }] });
+    expect(planPaste('spend', block, target(), names, { unit: 'thousands', blockUnit: 'pounds' })).toMatchObject({ ok: true, blockUnit: 'pounds', creates: [{ amountPence: 425_000 }] });
+  });
+
+  it('does not ask when every amount has its own mark, or is zero, or the grid shows pounds', () => {
+    expect(planPaste('spend', parseBlock('Kent Police\tPatrol\t£4,250\nKent Police\tFleet\t1.5m\nKent Police\tVans\t0\n'), target(), names, { unit: 'millions' }))
+      .toMatchObject({ ok: true, creates: [{ amountPence: 425_000 }, { amountPence: 150_000_000 }, { amountPence: 0 }] });
+    expect(planPaste('spend', parseBlock('Kent Police\tPatrol\t4,250\n'), target(), names, { unit: 'pounds' })).toMatchObject({ ok: true, creates: [{ amountPence: 425_000 }] });
+    expect(planPaste('spend', parseBlock('Kent Police\tPatrol\t4,250\n'), target(), names)).toMatchObject({ ok: true, creates: [{ amountPence: 425_000 }] });
+  });
+
+  it('does not ask about a block with no amounts in it', () => {
+    expect(planPaste('spend', parseBlock('Kent Police\tPatrol\n'), target(spend, ['l1']), names, { unit: 'millions' })).toMatchObject({ ok: true, blockUnit: null, updates: [{ id: 'l1', agencyId: 'a2', description: 'Patrol' }] });
+  });
+});
+
+describe('agencies the workbook does not have', () => {
+  it('are gathered once per name (any case or spacing), with the rows and near matches', () => {
+    const block = parseBlock('Wyre Vale DC\tBins\t1\nKent Polise\tPatrol\t2\nwyre  vale dc\tParks\t3\nKent Police\tVans\t4\n');
+    const plan = planPaste('spend', block, target(), many);
+    expect(plan.ok).toBe(false);
+    if (plan.ok) return;
+    expect(plan.problems).toEqual([]);
+    expect(plan.unknownAgencies).toEqual([
+      { name: 'Wyre Vale DC', rows: [1, 3], near: [{ id: 'a3', name: 'Wyre Vale District Council', score: 1 }, { id: 'a4', name: 'Wyre Forest District Council', score: expect.any(Number) }] },
+      { name: 'Kent Polise', rows: [2], near: [{ id: 'a2', name: 'Kent Police', score: expect.any(Number) }] },
+    ]);
+  });
+
+  it('are pasted as the agencies chosen for them when the plan is made again with aliases', () => {
+    const block = parseBlock('Wyre Vale DC\tBins\t1\nKent Polise\tPatrol\t2\nwyre  vale dc\tParks\t3\n');
+    const plan = planPaste('spend', block, target(), many, { aliases: { 'Wyre Vale DC': 'a3', 'Kent Polise': 'a2' } });
+    expect(plan).toMatchObject({ ok: true, creates: [{ agencyId: 'a3' }, { agencyId: 'a2' }, { agencyId: 'a3' }] });
+  });
+
+  it('come with any other problems, which are listed as well', () => {
+    const plan = planPaste('spend', parseBlock('Nobody\tBins\tlots\n'), target(), names);
+    expect(plan).toMatchObject({ ok: false, unknownAgencies: [{ name: 'Nobody' }], problems: [{ column: 'Amount', text: 'lots' }] });
+  });
+});
+
+describe('choices in a paste', () => {
+  it('takes synonyms, and lists each bad value once with its rows and the choices apart', () => {
+    const block = parseBlock('A\tHospital trust\tLocal\tL\nB\tHopsital\tRegional\tC\nC\tHopsital\tNational\tNational\nD\tJobcentre Plus\tLocal\tcentral\n');
+    const plan = planPaste('agency', block, { rowIds: [], columns: FIELDS.agency, startsOnNewRow: true }, names);
+    expect(plan.ok).toBe(false);
+    if (plan.ok) return;
+    expect(plan.problems).toEqual([{ column: 'Type', text: 'Hopsital', reason: '“Hopsital” is not a Type', rows: [2, 3], choices: AGENCY_TYPES.map((i) => i.label) }]);
+    const fixed = planPaste('agency', parseBlock('A\tHospital trust\tLocal\tL\nB\tAcute trust\tRegional\tC\nC\tPCT\tNational\tNational\nD\tJobcentre Plus\tLocal\tcentral\n'), { rowIds: [], columns: FIELDS.agency, startsOnNewRow: true }, names);
+    expect(fixed).toMatchObject({
+      ok: true,
+      creates: [
+        { name: 'A', type: 'nhs_trust', tier: 'local', control: 'local' },
+        { name: 'B', type: 'nhs_trust', tier: 'regional', control: 'central' },
+        { name: 'C', type: 'pct', tier: 'national', control: 'central' },
+        { name: 'D', type: 'jobcentre_plus_dwp', tier: 'local', control: 'central' },
+      ],
+    });
   });
 });
