@@ -162,14 +162,20 @@ export interface SpendPage {
   rows: SpendLine[];
   /** How many lines match the filter, and their sum: the grid's pinned bottom row (null when not asked for). */
   matching: number | null;
+  /** Their sum as listed (gross). */
   matchingPence: number | null;
+  /** Of those, the lines passed on to another agency in this count, and their sum: the totals net these out. */
+  matchingPassedLines: number | null;
+  matchingPassedPence: number | null;
 }
 
 /** Deleting an agency or theme that is in use needs a decision: move its rows, unallocate them, or cancel. */
 export const DeleteAgencies = z.object({
   ids: z.array(Id).min(1).max(1000),
-  /** Where this agency's spend lines and barrier links go. Without it, an agency in use is not deleted. */
+  /** Where this agency's spend lines and barrier links go. Without it (or `lines: 'delete'`), an agency in use is not deleted. */
   moveTo: Id.optional(),
+  /** 'delete': delete its spend lines too, in the same change; its barriers stay but no longer name it. */
+  lines: z.literal('delete').optional(),
 });
 export const DeleteThemes = z.object({
   ids: z.array(Id).min(1).max(1000),

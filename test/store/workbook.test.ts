@@ -158,6 +158,21 @@ describe('reads and writes', () => {
 });
 
 describe('paged, sorted and filtered spend lines', () => {
+  it('says how much of what matches is passed on to another agency, with and without a filter', () => {
+    const wb = fresh();
+    const [council, pct] = wb.agencies.create([{ name: 'Council' }, { name: 'PCT' }]);
+    wb.spend.create([
+      { agencyId: pct!.id, description: 'Grant to the council for care', amountPence: 10_000, passedOn: true },
+      { agencyId: council!.id, description: 'Adult social care', amountPence: 90_000 },
+      { agencyId: council!.id, description: 'Libraries', amountPence: 7_000 },
+    ]);
+    expect(wb.spend.page({ limit: 1 })).toMatchObject({ matching: 3, matchingPence: 107_000, matchingPassedLines: 1, matchingPassedPence: 10_000 });
+    expect(wb.totals().totalPence).toBe(97_000);
+    expect(wb.spend.page({ filter: { agencyIds: [council!.id] } })).toMatchObject({ matching: 2, matchingPence: 97_000, matchingPassedLines: 0, matchingPassedPence: 0 });
+    expect(wb.spend.page({ filter: { search: 'care' } })).toMatchObject({ matching: 2, matchingPence: 100_000, matchingPassedLines: 1, matchingPassedPence: 10_000 });
+    wb.close();
+  });
+
   it('sorts and filters in SQL and reports the count and sum of what matches', () => {
     const wb = fresh();
     const [council, police] = wb.agencies.create([{ name: 'Council', control: 'local' }, { name: 'Police', control: 'central' }]);

@@ -88,20 +88,21 @@ export class SpendRepo {
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const order = [...q.sort.map((s) => `${SORT_SQL[s.key]} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`), 'x.id'].join(', ');
     const rows = (db.prepare(`${SELECT} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as SpendRow[]).map(toLine);
-    let matching: number | null = null;
-    let matchingPence: number | null = null;
+    // The count and sums of what the filter shows: gross (every line as listed), and how much of it is
+    // passed on to another agency in this count (which the totals net out, so it is counted once).
+    let sums: Omit<SpendPage, 'rows'> = { matching: null, matchingPence: null, matchingPassedLines: null, matchingPassedPence: null };
     if (!q.withCount) {
       // the grid already has the count for this filter
     } else if (where.length === 0) {
-      const r = db.prepare('SELECT coalesce(sum(lines + passed_lines), 0) AS n, coalesce(sum(pence + passed_pence), 0) AS p FROM spend_cell').get() as { n: number; p: number };
-      matching = r.n;
-      matchingPence = r.p;
+      const r = db.prepare(`SELECT coalesce(sum(lines + passed_lines), 0) AS n, coalesce(sum(pence + passed_pence), 0) AS p,
+        coalesce(sum(passed_lines), 0) AS pn, coalesce(sum(passed_pence), 0) AS pp FROM spend_cell`).get() as { n: number; p: number; pn: number; pp: number };
+      sums = { matching: r.n, matchingPence: r.p, matchingPassedLines: r.pn, matchingPassedPence: r.pp };
     } else {
-      const r = db.prepare(`SELECT count(*) AS n, coalesce(sum(x.amount), 0) AS p FROM spend_line x JOIN agency a ON a.id = x.agency_id ${whereSql}`).get(...params) as { n: number; p: number };
-      matching = r.n;
-      matchingPence = r.p;
+      const r = db.prepare(`SELECT count(*) AS n, coalesce(sum(x.amount), 0) AS p, coalesce(sum(x.passed_on), 0) AS pn, coalesce(sum(x.passed_on * x.amount), 0) AS pp
+        FROM spend_line x JOIN agency a ON a.id = x.agency_id ${whereSql}`).get(...params) as { n: number; p: number; pn: number; pp: number };
+      sums = { matching: r.n, matchingPence: r.p, matchingPassedLines: r.pn, matchingPassedPence: r.pp };
     }
-    return { rows, matching, matchingPence };
+    return { rows, ...sums };
   }
 
   get(id: string): SpendLine {
