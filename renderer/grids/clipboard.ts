@@ -64,6 +64,8 @@ export interface PasteProblem {
   /** Short: "“Hopsital” is not a Type". */
   reason: string;
   rows: number[];
+  /** The first of `rows` (0 for the whole paste): for callers written when there was one problem per cell. */
+  row: number;
   /** The valid choices (labels), when the column is a list: for the dialog to show once. */
   choices?: string[];
 }
@@ -199,11 +201,12 @@ export function planPaste(table: Table, block: string[][], target: PasteTarget, 
   const start = headerUsed ? 1 : 0;
   const rows = block.slice(start);
   const facts = (blockUnit: DisplayUnit | null): PlanFacts => ({ headerUsed, ignoredColumns: ignored, blockUnit });
+  const whole = (reason: string): PasteProblem => ({ column: '', text: '', reason, rows: [], row: 0 });
   const refuse = (f: PlanFacts, more: Partial<PasteRefused>): PasteRefused => ({ ok: false, ...f, needsUnit: false, unitSample: [], unknownAgencies: [], problems: [], ...more });
 
   if (!headerUsed && map.length > target.columns.length) {
     const width = map.length;
-    return refuse(facts(null), { problems: [{ column: '', text: '', rows: [], reason: `The block is ${width} columns wide but there are only ${target.columns.length} columns from here to the right. Paste it further left, or copy its header row with it so the columns are matched by name` }] });
+    return refuse(facts(null), { problems: [whole(`The block is ${width} columns wide but there are only ${target.columns.length} columns from here to the right. Paste it further left, or copy its header row with it so the columns are matched by name`)] });
   }
 
   // Units: marks win; plain amounts are read in the unit the user gave, the header's, or — when the
@@ -220,11 +223,11 @@ export function planPaste(table: Table, block: string[][], target: PasteTarget, 
   }
 
   const problems = new Map<string, PasteProblem>();
-  const problem = (p: Omit<PasteProblem, 'rows'>, row: number) => {
+  const problem = (p: Omit<PasteProblem, 'rows' | 'row'>, row: number) => {
     const k = `${p.column}\u0000${p.text}\u0000${p.reason}`;
     const had = problems.get(k);
     if (had) had.rows.push(row);
-    else problems.set(k, { ...p, rows: [row] });
+    else problems.set(k, { ...p, rows: [row], row });
   };
   const unknown = new Map<string, UnknownAgency>();
   const updates: Record<string, unknown>[] = [];

@@ -45,9 +45,9 @@ describe('a block copied from Excel', () => {
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
     expect(plan.problems).toEqual([
-      { column: 'Amount', text: '£12abc', reason: expect.stringContaining('is not an amount'), rows: [1, 4] },
-      { column: 'Agency', text: '', reason: 'Agency is required', rows: [3] },
-      { column: 'Service', text: '', reason: 'Service is required', rows: [3] },
+      { column: 'Amount', text: '£12abc', reason: expect.stringContaining('is not an amount'), rows: [1, 4], row: 1 },
+      { column: 'Agency', text: '', reason: 'Agency is required', rows: [3], row: 3 },
+      { column: 'Service', text: '', reason: 'Service is required', rows: [3], row: 3 },
     ]);
     // An agency the workbook does not have is not a problem to correct but a question to ask, once.
     expect(plan.unknownAgencies).toEqual([{ name: 'Nobody', rows: [2], near: [] }]);
@@ -220,7 +220,7 @@ describe('choices in a paste', () => {
     const plan = planPaste('agency', block, { rowIds: [], columns: FIELDS.agency, startsOnNewRow: true }, names);
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
-    expect(plan.problems).toEqual([{ column: 'Type', text: 'Hopsital', reason: '“Hopsital” is not a Type', rows: [2, 3], choices: AGENCY_TYPES.map((i) => i.label) }]);
+    expect(plan.problems).toEqual([{ column: 'Type', text: 'Hopsital', reason: '“Hopsital” is not a Type', rows: [2, 3], row: 2, choices: AGENCY_TYPES.map((i) => i.label) }]);
     const fixed = planPaste('agency', parseBlock('A\tHospital trust\tLocal\tL\nB\tAcute trust\tRegional\tC\nC\tPCT\tNational\tNational\nD\tJobcentre Plus\tLocal\tcentral\n'), { rowIds: [], columns: FIELDS.agency, startsOnNewRow: true }, names);
     expect(fixed).toMatchObject({
       ok: true,
