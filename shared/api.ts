@@ -15,7 +15,7 @@ import {
 } from './schemas';
 import type { Totals } from './totals';
 import { REPORT_SECTIONS, type ReportSection } from './report/types';
-import type { AppState, ChangeEntry, CheckReport, HistoryState, WorkbookInfo } from './types';
+import type { AppState, ChangeEntry, CheckReport, HistoryState, UndoResult, WorkbookInfo } from './types';
 
 const ReportOptionsSchema = z.object({
   units: z.enum(['pounds', 'thousands', 'millions']),
@@ -103,8 +103,8 @@ export interface Outputs {
   'agency.list': Agency[];
   'agency.create': Agency[];
   'agency.update': Agency[];
-  'agency.usage': { spendLines: number; barriers: number };
-  'agency.delete': { deleted: number; moved: number };
+  'agency.usage': { spendLines: number; pence: number; barriers: number };
+  'agency.delete': { deleted: number; moved: number; linesDeleted: number };
   'theme.list': Theme[];
   'theme.create': Theme[];
   'theme.update': Theme[];
@@ -124,8 +124,8 @@ export interface Outputs {
   'spend.batch': BatchResult<SpendLine>;
   'barrier.batch': BatchResult<Barrier>;
   'history.state': HistoryState;
-  'history.undo': HistoryState;
-  'history.redo': HistoryState;
+  'history.undo': UndoResult;
+  'history.redo': UndoResult;
   'totals.get': Totals;
   'app.state': AppState;
   'settings.update': AppState;

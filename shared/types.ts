@@ -81,3 +81,28 @@ export interface HistoryState {
   /** The workbook's revision after the last change. */
   revision: number;
 }
+
+/** Rows of one table that one change touched in one way (added, changed, deleted, imported). */
+export interface StepPart {
+  table: LoggedTable;
+  op: LogOp;
+  /** How many rows (for an import, how many lines it added). */
+  rows: number;
+  /** The first row's own label: an agency's or theme's name, a spend line's description, a barrier's title; null for the pilot details and an import. */
+  label: string | null;
+  /** For a change: the first row's changed fields, with their values before and after, as stored (pence, keys, ids). */
+  changes: { field: string; old: unknown; new: unknown }[];
+  /** For a change: every field changed in any of the rows. */
+  fields: string[];
+}
+
+/** What an undo or redo step took back or made again, described as the change was first made (from the change log). */
+export interface HistoryStep {
+  /** In the order the change first touched them: deleting an agency and its lines is its lines' part, its barriers' part, then its own. */
+  parts: StepPart[];
+}
+
+/** The answer to undo and redo: the undo state after it, and the step taken (null: there was nothing to undo or redo). */
+export interface UndoResult extends HistoryState {
+  step: HistoryStep | null;
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { WorkbookError } from '../../shared/errors';
 import { PilotFields } from '../../shared/schemas';
 import type { Totals } from '../../shared/totals';
-import type { ChangeEntry, CheckReport, ReadOnlyReason, WorkbookInfo } from '../../shared/types';
+import type { ChangeEntry, CheckReport, ReadOnlyReason, UndoResult, WorkbookInfo } from '../../shared/types';
 import { connect, fromUid, mapError, newId, toUid, type DB } from './db';
 import { corrupt, readHeader } from './file-check';
 import { checkOpen, checkReadOnly, snapshotBeforeMigration, writable } from './open-checks';
@@ -96,24 +96,25 @@ export class Workbook {
     this.snapshot = o.snapshot;
     this.ctx = { db, write: (fn) => this.write(fn) };
     this.pilot = new PilotRepo(this.ctx);
-    this.agencies = new AgencyRepo(this.ctx);
-    this.themes = new ThemeRepo(this.ctx);
     this.spend = new SpendRepo(this.ctx);
+    this.agencies = new AgencyRepo(this.ctx, this.spend);
+    this.themes = new ThemeRepo(this.ctx);
     this.barriers = new BarrierRepo(this.ctx);
     this.undoHistory = new History(this.db, (fn) => this.write(fn), { pilot: this.pilot, agency: this.agencies, theme: this.themes, spend_line: this.spend, barrier: this.barriers });
   }
 
-  /** Undo this window's last change (exactly, from the change log), as a new change. */
-  undo(): HistoryState {
+  /** Undo this window's last change (exactly, from the change log), as a new change; with what it took back (null: nothing to undo). */
+  undo(): UndoResult {
     this.assertOpen();
-    this.undoHistory.undo();
-    return this.undoHistory.state();
+    const step = this.undoHistory.undo();
+    return { ...this.undoHistory.state(), step };
   }
 
-  redo(): HistoryState {
+  /** Redo the last undone change; with what it made again (null: nothing to redo). */
+  redo(): UndoResult {
     this.assertOpen();
-    this.undoHistory.redo();
-    return this.undoHistory.state();
+    const step = this.undoHistory.redo();
+    return { ...this.undoHistory.state(), step };
   }
 
   historyState(): HistoryState {

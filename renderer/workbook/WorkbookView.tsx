@@ -18,8 +18,9 @@ import { Sheet, type SheetHandle } from '../grids/Sheet';
 import { Panel } from '../panel/Panel';
 import { count } from '../format';
 import { PilotForm } from './PilotForm';
-import { DeleteInUseDialog, ProblemsDialog, type InUse } from './SectionDialogs';
+import { DeleteInUseDialog, ProblemsDialog, type InUse, type InUseChoice } from './SectionDialogs';
 import { SpendFilters, type SpendFilter } from './SpendFilters';
+import { undoWords } from './undoWords';
 import { USUAL_AGENCIES } from './usual';
 
 export interface WorkbookViewHandle {
@@ -71,12 +72,15 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
   const sheet = useRef<SheetHandle>(null);
   const table = TABLE_OF[section];
 
+  /** The lists as last loaded, for words made just after a load (an undo's message). */
+  const loaded = useRef<Data | null>(null);
   const load = useCallback(async () => {
     try {
       const [pilot, agencies, themes, barriers, totals, history] = await Promise.all([
         api('pilot.get'), api('agency.list'), api('theme.list'), api('barrier.list'), api('totals.get'), api('history.state'),
       ]);
-      setData({ pilot, agencies, themes, barriers, totals, history });
+      loaded.current = { pilot, agencies, themes, barriers, totals, history };
+      setData(loaded.current);
     } catch (e) {
       onError(e);
     }
@@ -122,13 +126,20 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
     }
   }, [onError]);
 
+  /** Undo or redo, and say what it did ("Undid: Amount of ‘Care’ £604.0m → £504.0m"), or that there was nothing to do. */
   const undoRedo = useCallback(async (which: 'undo' | 'redo') => {
-    if (info.readOnly) return;
+    if (info.readOnly) return setMessage(`There is nothing to ${which}: this workbook is open read-only.`);
     try {
-      const h = await api(which === 'undo' ? 'history.undo' : 'history.redo');
+      const { step, ...history } = await api(which === 'undo' ? 'history.undo' : 'history.redo');
+      if (!step) {
+        setData((d) => (d ? { ...d, history } : d));
+        return setMessage(undoWords(which, null, { agencies: [], themes: [] }, 'millions'));
+      }
       sheet.current?.refresh();
       await changed(true);
-      setMessage(which === 'undo' ? (h.canUndo ? 'Undone.' : 'Undone. There is nothing more to undo.') : 'Redone.');
+      // The names and unit after the step, so a value names what the grid now shows.
+      const next = loaded.current;
+      if (next) setMessage(undoWords(which, step, { agencies: next.agencies, themes: next.themes }, next.pilot.displayUnits));
     } catch (e) {
       onError(e);
     }
@@ -142,10 +153,11 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
       if (table === 'agency' || table === 'theme') {
         const uses = await Promise.all(ids.map((id) => api(table === 'agency' ? 'agency.usage' : 'theme.usage', { id })));
         const spendLines = uses.reduce((s, u) => s + u.spendLines, 0);
+        const pence = uses.reduce((s, u) => s + ('pence' in u ? u.pence : 0), 0);
         const barriers = uses.reduce((s, u) => s + u.barriers, 0);
         if (spendLines + barriers > 0) {
           const list = table === 'agency' ? data.agencies : data.themes;
-          return setInUse({ kind: table, ids, names: list.filter((x) => ids.includes(x.id)).map((x) => x.name), spendLines, barriers, others: list.filter((x) => !ids.includes(x.id)).map((x) => ({ id: x.id, name: x.name })) });
+          return setInUse({ kind: table, ids, names: list.filter((x) => ids.includes(x.id)).map((x) => x.name), spendLines, pence, barriers, others: list.filter((x) => !ids.includes(x.id)).map((x) => ({ id: x.id, name: x.name })) });
         }
       }
       const method = ({ agency: 'agency.delete', theme: 'theme.delete', spend: 'spend.delete', barrier: 'barrier.delete' } as const)[table];
@@ -159,15 +171,21 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
     }
   }, [table, info.readOnly, data, changed, onError]);
 
-  const finishInUseDelete = useCallback(async (to: string) => {
+  const finishInUseDelete = useCallback(async (choice: InUseChoice) => {
     if (!inUse) return;
-    const req = inUse.kind === 'agency' ? api('agency.delete', { ids: inUse.ids, moveTo: to }) : api('theme.delete', { ids: inUse.ids, reassign: to === 'unallocated' ? 'unallocated' : to });
+    const req = inUse.kind === 'agency'
+      ? api('agency.delete', 'moveTo' in choice ? { ids: inUse.ids, moveTo: choice.moveTo } : { ids: inUse.ids, lines: 'delete' })
+      : api('theme.delete', { ids: inUse.ids, reassign: 'moveTo' in choice && choice.moveTo !== 'unallocated' ? choice.moveTo : 'unallocated' });
     setInUse(null);
     try {
       await req;
       sheet.current?.clearSelection();
       await changed();
-      setMessage(`Deleted ${inUse.ids.length} ${inUse.kind === 'agency' ? 'agenc' + (inUse.ids.length === 1 ? 'y' : 'ies') : 'theme' + (inUse.ids.length === 1 ? '' : 's')} and moved their spend lines and barriers. Undo with Ctrl+Z.`);
+      const n = inUse.ids.length;
+      const deleted = `Deleted ${n} ${inUse.kind === 'agency' ? 'agenc' + (n === 1 ? 'y' : 'ies') : 'theme' + (n === 1 ? '' : 's')}`;
+      setMessage('deleteLines' in choice
+        ? `${deleted} and ${n === 1 ? 'its' : 'their'} ${inUse.spendLines.toLocaleString('en-GB')} spend line${inUse.spendLines === 1 ? '' : 's'}. Undo with Ctrl+Z.`
+        : `${deleted} and moved their spend lines and barriers. Undo with Ctrl+Z.`);
     } catch (e) {
       onError(e);
     }
@@ -411,7 +429,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
         {info.readOnly && <span className="badge badge-readonly">Read-only</span>}
       </footer>
       {problems && <ProblemsDialog title={problems.title} problems={problems.problems} onClose={() => setProblems(null)} />}
-      {inUse && <DeleteInUseDialog inUse={inUse} onChoose={(to) => void finishInUseDelete(to)} onCancel={() => setInUse(null)} />}
+      {inUse && <DeleteInUseDialog inUse={inUse} unit={unit} onChoose={(c) => void finishInUseDelete(c)} onCancel={() => setInUse(null)} />}
     </div>
   );
 });

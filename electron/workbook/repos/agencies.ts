@@ -7,6 +7,7 @@ import { parseOrThrow } from '../../../shared/validate';
 import { fromUid, newId, toUid } from '../db';
 import type { Restore, Tx, WriteContext } from '../tx';
 import { AUTHOR_JOIN, META, diff, localId, metaOf, notFound, type MetaRow } from './common';
+import type { SpendRepo } from './spend';
 
 interface AgencyRow extends MetaRow {
   id: number; name: string; type: string; tier: string; control: string;
@@ -19,7 +20,8 @@ export function agencyFields(r: { name: string; type: string; tier: string; cont
 const SELECT = `SELECT x.id, x.name, x.type, x.tier, x.control, ${META} FROM agency x ${AUTHOR_JOIN}`;
 
 export class AgencyRepo {
-  constructor(private readonly ctx: WriteContext) {}
+  /** `spend`: an agency's lines deleted with it go through the spend repository, so each is logged and can be restored. */
+  constructor(private readonly ctx: WriteContext, private readonly spend: Pick<SpendRepo, 'delete'>) {}
 
   list(): Agency[] {
     return (this.ctx.db.prepare(`${SELECT} ORDER BY x.id`).all() as AgencyRow[]).map(toAgency);
@@ -73,20 +75,25 @@ export class AgencyRepo {
     });
   }
 
-  /** How many spend lines and barriers name an agency: what a delete would touch. */
-  usage(id: string): { spendLines: number; barriers: number } {
+  /** How many spend lines (and their pence, gross: passed-on lines too) and barriers name an agency: what a delete would touch. */
+  usage(id: string): { spendLines: number; pence: number; barriers: number } {
     const n = localId(this.ctx.db, 'agency', id, 'agency');
-    const spend = this.ctx.db.prepare('SELECT coalesce(sum(lines + passed_lines), 0) AS n FROM spend_cell WHERE agency_id = ?').get(n) as { n: number };
+    const spend = this.ctx.db.prepare('SELECT coalesce(sum(lines + passed_lines), 0) AS n, coalesce(sum(pence + passed_pence), 0) AS p FROM spend_cell WHERE agency_id = ?').get(n) as { n: number; p: number };
     const barriers = this.ctx.db.prepare('SELECT count(*) AS n FROM barrier_agency WHERE agency_id = ?').get(n) as { n: number };
-    return { spendLines: spend.n, barriers: barriers.n };
+    return { spendLines: spend.n, pence: spend.p, barriers: barriers.n };
   }
 
   /**
    * Delete agencies. One that still has spend lines or barriers is never deleted silently: without
-   * `moveTo` the delete is refused with what it would touch; with it, those rows move first.
+   * `moveTo` or `lines: 'delete'` the delete is refused with what it would touch. With `moveTo`, its
+   * lines and barrier links move first; with `lines: 'delete'`, its lines are deleted (each logged, so
+   * one undo brings them back with their ids) and its barriers stay but no longer name it. All one change.
    */
-  delete(input: unknown): { deleted: number; moved: number } {
+  delete(input: unknown): { deleted: number; moved: number; linesDeleted: number } {
     const req = parseOrThrow(DeleteAgencies, input, 'The delete');
+    if (req.moveTo && req.lines === 'delete') {
+      throw new WorkbookError('validation', 'Choose either an agency to move the spend lines to, or to delete them, not both.');
+    }
     return this.ctx.write((tx) => {
       const db = this.ctx.db;
       const target = req.moveTo ? localId(db, 'agency', req.moveTo, 'agency to move to') : null;
@@ -94,20 +101,25 @@ export class AgencyRepo {
         throw new WorkbookError('validation', 'The agency to move spend lines to is one of those being deleted. Choose another agency.');
       }
       let moved = 0;
+      let linesDeleted = 0;
       for (const id of req.ids) {
         const prev = this.get(id);
         const n = localId(db, 'agency', id, 'agency');
         const use = this.usage(id);
         if (use.spendLines + use.barriers > 0) {
-          if (target === null) {
-            throw new WorkbookError('in-use', `"${prev.name}" has ${use.spendLines.toLocaleString('en-GB')} spend line${use.spendLines === 1 ? '' : 's'} and ${use.barriers} barrier${use.barriers === 1 ? '' : 's'}. Choose an agency to move them to before deleting it.`, { agencyId: id, ...use });
+          if (req.lines === 'delete') {
+            linesDeleted += this.deleteLines(n);
+            this.relinkBarriers(tx, n, null);
+          } else if (target === null) {
+            throw new WorkbookError('in-use', `"${prev.name}" has ${use.spendLines.toLocaleString('en-GB')} spend line${use.spendLines === 1 ? '' : 's'} and ${use.barriers} barrier${use.barriers === 1 ? '' : 's'}. Choose an agency to move them to, or delete its spend lines too, before deleting it.`, { agencyId: id, ...use });
+          } else {
+            moved += this.moveRows(tx, n, target, id, req.moveTo!);
           }
-          moved += this.moveRows(tx, n, target, id, req.moveTo!);
         }
         db.prepare('DELETE FROM agency WHERE id = ?').run(n);
         tx.log('agency', toUid(id), 'delete', { ...agencyFields(prev), createdAt: prev.createdAt, rowId: n }, null);
       }
-      return { deleted: req.ids.length, moved };
+      return { deleted: req.ids.length, moved, linesDeleted };
     });
   }
 
@@ -115,17 +127,30 @@ export class AgencyRepo {
     const db = this.ctx.db;
     const lines = db.prepare('UPDATE spend_line SET agency_id = ?, updated_at = ?, author_id = ? WHERE agency_id = ? RETURNING uid').all(to, tx.at, tx.authorId, from) as { uid: Buffer }[];
     for (const l of lines) tx.log('spend_line', l.uid, 'update', { agencyId: fromId }, { agencyId: toId });
+    return lines.length + this.relinkBarriers(tx, from, to);
+  }
+
+  /** Delete an agency's spend lines through the spend repository (one log entry each, in the current change). */
+  private deleteLines(agency: number): number {
+    const ids = (this.ctx.db.prepare('SELECT uid FROM spend_line WHERE agency_id = ? ORDER BY id').all(agency) as { uid: Buffer }[]).map((r) => fromUid(r.uid));
+    for (let i = 0; i < ids.length; i += 50_000) this.spend.delete({ ids: ids.slice(i, i + 50_000) });
+    return ids.length;
+  }
+
+  /** The barriers that name agency `from` name `to` instead (null: no longer name it); each barrier's agencies logged before and after. */
+  private relinkBarriers(tx: Tx, from: number, to: number | null): number {
+    const db = this.ctx.db;
     const barriers = db.prepare('SELECT b.id, b.uid FROM barrier b JOIN barrier_agency ba ON ba.barrier_id = b.id WHERE ba.agency_id = ?').all(from) as { id: number; uid: Buffer }[];
     const agenciesOf = db.prepare('SELECT a.uid FROM barrier_agency ba JOIN agency a ON a.id = ba.agency_id WHERE ba.barrier_id = ? ORDER BY a.id');
     for (const b of barriers) {
       const before = (agenciesOf.all(b.id) as { uid: Buffer }[]).map((r) => fromUid(r.uid));
       db.prepare('DELETE FROM barrier_agency WHERE barrier_id = ? AND agency_id = ?').run(b.id, from);
-      db.prepare('INSERT OR IGNORE INTO barrier_agency (barrier_id, agency_id) VALUES (?, ?)').run(b.id, to);
+      if (to !== null) db.prepare('INSERT OR IGNORE INTO barrier_agency (barrier_id, agency_id) VALUES (?, ?)').run(b.id, to);
       db.prepare('UPDATE barrier SET updated_at = ?, author_id = ? WHERE id = ?').run(tx.at, tx.authorId, b.id);
       const after = (agenciesOf.all(b.id) as { uid: Buffer }[]).map((r) => fromUid(r.uid));
       tx.log('barrier', b.uid, 'update', { agencyIds: before }, { agencyIds: after });
     }
-    return lines.length + barriers.length;
+    return barriers.length;
   }
 }
 
