@@ -8,6 +8,7 @@ export interface WorkbookInfo {
   instanceId: string;
   copiedFrom: string | null;
   revision: number;
+  /** The file's format. An older file opened read-only keeps its own (see readThroughUpdatedCopy). */
   schemaVersion: number;
   readOnly: boolean;
   readOnlyReason: ReadOnlyReason | null;
@@ -17,6 +18,11 @@ export interface WorkbookInfo {
   integrity: 'full' | 'partial';
   /** Where the file was copied before it was migrated, if it was. */
   snapshot: string | null;
+  /**
+   * An older file opened read-only can't be updated, so it was read through a private copy updated to
+   * this version's format (deleted on close); the file itself is unchanged, still at `schemaVersion`.
+   */
+  readThroughUpdatedCopy: boolean;
 }
 
 export interface CheckReport {

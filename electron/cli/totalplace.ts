@@ -23,6 +23,7 @@ import type { DisplayUnit } from '../../shared/enums';
 import { pdfWithChromium } from '../report/chromium';
 import { reportData } from '../report/data';
 import { createSampleWorkbook } from '../workbook/sample';
+import { SCHEMA_VERSION } from '../workbook/schema';
 import { Workbook } from '../workbook/workbook';
 
 const USAGE = `Usage:
@@ -88,6 +89,7 @@ export async function main(argv: string[], out: Out = (l) => process.stdout.writ
           } else {
             const report = wb.verify();
             out(`${wb.fileName}: ${report.counts.agencies} agencies, ${report.counts.themes} themes, ${report.counts.spendLines.toLocaleString('en-GB')} spend lines, ${report.counts.barriers} barriers.`);
+            if (wb.info().readThroughUpdatedCopy) out(olderFormat(wb));
             out(`Integrity: ${report.integrity.every((r) => r === 'ok') ? 'ok' : 'PROBLEMS FOUND'}. Kept totals ${report.totalsAgree ? 'agree with the spend lines' : 'DO NOT agree with the spend lines'}.`);
             for (const e of report.errors) out(`Error: ${e}`);
             for (const w of report.warnings) out(`Warning: ${w}`);
@@ -151,8 +153,13 @@ function printInfo(wb: Workbook, out: Out): void {
   out(`Count year:      ${formatYear(p.countYear)}`);
   out(`Workbook id:     ${i.workbookId}${i.copiedFrom ? ' (a copy)' : ''}`);
   out(`Revision:        ${i.revision}`);
-  out(`File format:     ${i.schemaVersion}`);
+  out(`File format:     ${i.schemaVersion}${i.readThroughUpdatedCopy ? ` (older than this version's ${SCHEMA_VERSION}: read through an updated copy; the file is unchanged)` : ''}`);
   out(`Opened:          ${i.readOnly ? 'read-only' : 'for editing'}`);
+}
+
+/** Said of an older file opened read-only, which is read through a private copy updated to this version's format. */
+function olderFormat(wb: Workbook): string {
+  return `${wb.fileName} is in file format ${wb.info().schemaVersion}, older than this version's ${SCHEMA_VERSION}; it was read through an updated copy and is unchanged.`;
 }
 
 function row(label: string, pence: number, extra = ''): string {

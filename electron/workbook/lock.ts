@@ -21,7 +21,8 @@ export function lockPath(file: string): string {
   return path.join(path.dirname(file), `.~lock.${path.basename(file)}#`);
 }
 
-function alive(pid: number): boolean {
+/** Is a process of this computer still running? (One of another user's is.) */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -12,7 +12,7 @@ import type { Totals } from '../../shared/totals';
 import type { ChangeEntry, CheckReport, ReadOnlyReason, UndoResult, WorkbookInfo } from '../../shared/types';
 import { connect, fromUid, mapError, newId, toUid, type DB } from './db';
 import { corrupt, readHeader } from './file-check';
-import { checkOpen, checkReadOnly, snapshotBeforeMigration, writable } from './open-checks';
+import { checkOpen, checkReadOnly, makeUpdatedCopy, removeUpdatedCopy, snapshotBeforeMigration, writable } from './open-checks';
 import { recountSql } from './measures';
 import { describeOwner, readLock, releaseLock, writeLock } from './lock';
 import { APPLICATION_ID, MIGRATIONS, REQUIRED_TABLES, migrate, type Migration } from './schema';
@@ -37,6 +37,8 @@ export interface WorkbookOpenOptions {
   ignoreLock?: boolean;
   /** Where a file is copied before it is migrated to a newer format. */
   snapshotDir?: string;
+  /** Where an older file opened read-only is copied, updated, to be read (default: the system's temp folder). */
+  updatedCopyDir?: string;
   nativeBinding?: string;
   /** Files up to this size get a full integrity check on open; larger ones a check of all but the spend lines. */
   fullCheckLimitBytes?: number;
@@ -80,11 +82,13 @@ export class Workbook {
   private readonly holdsLock: boolean;
   private readonly integrity: 'full' | 'partial';
   private readonly snapshot: string | null;
+  /** An older file opened read-only: the private, updated copy it is read through, and the file's own format. */
+  private readonly updatedCopy: { path: string; fileVersion: number } | null;
   private readonly ctx: WriteContext;
   private currentTx: Tx | null = null;
   private readonly undoHistory: History;
 
-  private constructor(file: string, db: DB, o: { author: string; readOnlyReason: ReadOnlyReason | null; holdsLock: boolean; integrity: 'full' | 'partial'; snapshot: string | null }) {
+  private constructor(file: string, db: DB, o: { author: string; readOnlyReason: ReadOnlyReason | null; holdsLock: boolean; integrity: 'full' | 'partial'; snapshot: string | null; updatedCopy: { path: string; fileVersion: number } | null }) {
     this.path = file;
     this.fileName = path.basename(file);
     this.db = db;
@@ -94,6 +98,7 @@ export class Workbook {
     this.holdsLock = o.holdsLock;
     this.integrity = o.integrity;
     this.snapshot = o.snapshot;
+    this.updatedCopy = o.updatedCopy;
     this.ctx = { db, write: (fn) => this.write(fn) };
     this.pilot = new PilotRepo(this.ctx);
     this.spend = new SpendRepo(this.ctx);
@@ -204,6 +209,7 @@ export class Workbook {
       throw mapError(e, name);
     }
     let snapshot: string | null = null;
+    let updatedCopy: { path: string; fileVersion: number } | null = null;
     let holdsLock = false;
     try {
       if (readOnlyReason === null) {
@@ -225,24 +231,31 @@ export class Workbook {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version < target) {
         if (readOnlyReason !== null) {
-          throw new WorkbookError('read-only', `"${name}" was made by an older version and must be updated before it can be opened, but it is read-only. Copy it somewhere you can write and open the copy.`);
-        }
-        snapshot = snapshotBeforeMigration(db, file, version, opts.snapshotDir ?? path.join(defaultDataDir(), 'snapshots'));
-        try {
-          migrate(db, version, migrations);
-        } catch (e) {
-          throw new WorkbookError('internal', `"${name}" could not be updated to this version's format (${(e as Error).message}). The file was not changed; a copy was kept at ${snapshot}. Please report this.`);
+          // It can't be migrated without writing to it: read it through a private, updated copy
+          // instead, which is deleted on close. The file itself is only read.
+          const copy = makeUpdatedCopy(db, file, version, migrations, opts.updatedCopyDir ?? os.tmpdir(), opts.nativeBinding);
+          updatedCopy = { path: copy, fileVersion: version };
+          db.close();
+          db = connect(copy, { readonly: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+        } else {
+          snapshot = snapshotBeforeMigration(db, file, version, opts.snapshotDir ?? path.join(defaultDataDir(), 'snapshots'));
+          try {
+            migrate(db, version, migrations);
+          } catch (e) {
+            throw new WorkbookError('internal', `"${name}" could not be updated to this version's format (${(e as Error).message}). The file was not changed; a copy was kept at ${snapshot}. Please report this.`);
+          }
         }
       }
       const missing = REQUIRED_TABLES.filter((t) => !db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(t));
       if (missing.length > 0) throw corrupt(name, `parts of the workbook are missing (${missing.join(', ')})`);
       if (db.prepare('SELECT count(*) AS n FROM workbook').get() === undefined) throw corrupt(name, 'it has no workbook record');
     } catch (e) {
-      db.close();
+      if (db.open) db.close();
       if (holdsLock) releaseLock(file);
+      if (updatedCopy) removeUpdatedCopy(updatedCopy.path);
       throw mapError(e, name);
     }
-    return new Workbook(file, db, { author: opts.author, readOnlyReason, holdsLock, integrity, snapshot });
+    return new Workbook(file, db, { author: opts.author, readOnlyReason, holdsLock, integrity, snapshot, updatedCopy });
   }
 
   info(): WorkbookInfo {
@@ -256,13 +269,14 @@ export class Workbook {
       instanceId: fromUid(w.instance_id),
       copiedFrom: w.copied_from ? fromUid(w.copied_from) : null,
       revision: w.revision,
-      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: this.updatedCopy?.fileVersion ?? (this.db.pragma('user_version', { simple: true }) as number),
       readOnly: this.readOnly,
       readOnlyReason: this.readOnlyReason,
       pilotName: pilot?.name ?? '',
       author: this.authorName,
       integrity: this.integrity,
       snapshot: this.snapshot,
+      readThroughUpdatedCopy: this.updatedCopy !== null,
     };
   }
 
@@ -341,6 +355,7 @@ export class Workbook {
     this.closed = true;
     this.db.close();
     if (this.holdsLock) releaseLock(this.path);
+    if (this.updatedCopy) removeUpdatedCopy(this.updatedCopy.path);
   }
 
   get isClosed(): boolean {

@@ -2,6 +2,7 @@
  * Forward-only migrations, each one transaction with its version bump, each with its own test:
  * build the file at N-1, insert rows, migrate, compare.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,8 +11,11 @@ import { GAINED_NOT_STATED, V1_ENUMS, V2_ENUMS } from '../../electron/workbook/f
 import { V1_MEASURES } from '../../electron/workbook/measures';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, type Migration } from '../../electron/workbook/schema';
 import { ENUMS, type EnumItem, type EnumName } from '../../shared/enums';
+import { WorkbookError } from '../../shared/errors';
+import { lockPath } from '../../electron/workbook/lock';
 import { Workbook } from '../../electron/workbook/workbook';
-import { tempDir } from '../helpers';
+import { sha256, tempDir } from '../helpers';
+import { formatOneFile } from './format-one';
 
 describe('migration 1: the first workbook format', () => {
   it('turns an empty database into the v1 schema, with every enumeration enforced by the file itself', () => {
@@ -44,36 +48,6 @@ const labelsOf = (db: Database.Database) => db.prepare('SELECT enum, code, key, 
 const rowsOf = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY ${table === 'barrier_agency' ? 'barrier_id, agency_id' : 'rowid'}`).all() as Row[];
 const V1_CELL_COLUMNS = ['agency_id', 'theme_id', 'function', ...V1_MEASURES.map((m) => m.column)];
 const cellsOf = (db: Database.Database, columns = V1_CELL_COLUMNS) => db.prepare(`SELECT ${columns.join(', ')} FROM spend_cell WHERE lines + passed_lines > 0 ORDER BY agency_id, theme_id, function`).all();
-
-/** A format-1 workbook as format 1 wrote it: every field given (there was no "not stated"), barriers linked to agencies, lines passed on and negative. */
-function formatOneFile(): { file: string; snapshots: string } {
-  const dir = tempDir();
-  const file = path.join(dir, 'kent.totalplace');
-  const wb = Workbook.create(file, { author: 'J. Smith', pilot: { name: 'Kent pilot', population: 1_400_000 }, migrations: MIGRATIONS.slice(0, 1) });
-  expect(wb.info().schemaVersion).toBe(1);
-  const [council, pct, police] = wb.agencies.create([
-    { name: 'Kent County Council', type: 'county_council', tier: 'local', control: 'local' },
-    { name: 'Kent PCT', type: 'pct', tier: 'local', control: 'central' },
-    { name: 'Kent Police', type: 'police_authority', tier: 'regional', control: 'central' },
-  ]);
-  const [older, drugs] = wb.themes.create([{ name: 'Older people', category: 'people', description: 'Over 65s', cohortSize: 250_000 }, { name: 'Drugs', category: 'service' }]);
-  const line = { year: 2008, passedOn: false, kind: 'revenue', delivery: 'frontline', funding: 'local_income', purpose: 'reaction', source: 'agency_return', confidence: 'medium', notes: '' } as const;
-  wb.spend.create([
-    { ...line, agencyId: council!.id, description: 'Residential care', amountPence: 123_456_789, function: 'social_protection', themeId: older!.id, confidence: 'high' },
-    { ...line, agencyId: council!.id, description: 'New school', amountPence: 60_000_000, function: 'education', kind: 'capital', funding: 'ring_fenced_grant' },
-    { ...line, agencyId: council!.id, description: 'Finance team', amountPence: 10_000_000, function: 'general_public_services', delivery: 'administration', source: 'estimate', confidence: 'low' },
-    { ...line, agencyId: pct!.id, description: 'Grant to the council (s256)', amountPence: 40_000_000, function: 'social_protection', passedOn: true, themeId: older!.id },
-    { ...line, agencyId: pct!.id, description: 'Drug treatment', amountPence: 7_000_000, function: 'health', themeId: drugs!.id, purpose: 'prevention', funding: 'national_programme', source: 'apportioned' },
-    { ...line, agencyId: police!.id, description: 'Enforcement', amountPence: 3_000_000, function: 'public_order_safety', themeId: drugs!.id, funding: 'formula_grant' },
-    { ...line, agencyId: police!.id, description: 'Recharge income', amountPence: -500_000, function: 'public_order_safety', notes: 'Income from the council' },
-  ]);
-  wb.barriers.create([
-    { title: 'Savings land elsewhere', category: 'invest_here_benefit_there', resolution: 'whitehall_guidance', severity: 'high', status: 'raised', agencyIds: [council!.id, pct!.id], themeId: older!.id, costPence: 1_000_000 },
-    { title: 'Records not shared', category: 'data_sharing_it', resolution: 'local', severity: 'medium', status: 'identified', agencyIds: [police!.id] },
-  ]);
-  wb.close();
-  return { file, snapshots: path.join(dir, 'snapshots') };
-}
 
 describe('migration 2: a field nobody gave is "not stated"', () => {
   it('keeps every row and every value, and every total, of a format-1 file', () => {
@@ -223,14 +197,169 @@ describe('migrating an older file on open', () => {
     expect(fs.readdirSync(snapshots)).toHaveLength(1);
   });
 
-  it('refuses to migrate a read-only file, and says how to get round it', () => {
+  it('reads a read-only file through an updated copy, never migrating the file itself', () => {
     const { file, snapshots } = currentFile();
     fs.chmodSync(file, 0o444);
-    expect(() => Workbook.open(file, { author: 'J. Smith', migrations: [...MIGRATIONS, next], snapshotDir: snapshots })).toThrow(/older version.*read-only\. Copy it somewhere you can write/);
+    const before = sha256(file);
+    const copies = tempDir();
+    const wb = Workbook.open(file, { author: 'J. Smith', migrations: [...MIGRATIONS, next], snapshotDir: snapshots, updatedCopyDir: copies });
+    expect(wb.info()).toMatchObject({ schemaVersion: SCHEMA_VERSION, readThroughUpdatedCopy: true, readOnly: true, readOnlyReason: 'file', snapshot: null });
+    expect(wb.totals().totalPence).toBe(4200);
+    wb.close();
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(copies)).toEqual([]);
+    expect(fs.existsSync(snapshots)).toBe(false);
   });
 
   it('is at the newest version this build knows', () => {
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.at(-1)!.version);
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+  });
+});
+
+/** What a format-1 file's totals are once it is migrated for editing: the read-only view must show the same. */
+function totalsOfMigrated(file: string) {
+  const dir = tempDir();
+  const copy = path.join(dir, 'migrated.totalplace');
+  fs.copyFileSync(file, copy);
+  fs.chmodSync(copy, 0o644);
+  const wb = Workbook.open(copy, { author: 'J. Smith', snapshotDir: path.join(dir, 'snapshots') });
+  const t = wb.totals();
+  wb.close();
+  return t;
+}
+
+const userVersion = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe('an older file that must be opened read-only', () => {
+  it('is read through a private, updated copy: right totals, the file unchanged, the copy gone on close', () => {
+    const { file, snapshots } = formatOneFile();
+    fs.chmodSync(file, 0o444);
+    const before = sha256(file);
+    const copies = tempDir();
+    const wb = Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots, updatedCopyDir: copies });
+    // schemaVersion is the file's own format: the file is still format 1, and says so.
+    expect(wb.info()).toMatchObject({
+      path: file, fileName: 'kent.totalplace', pilotName: 'Kent pilot', schemaVersion: 1, readThroughUpdatedCopy: true,
+      readOnly: true, readOnlyReason: 'file', snapshot: null, integrity: 'full',
+    });
+    expect(wb.path).toBe(file);
+    const t = wb.totals();
+    expect(t.totalPence).toBe(123_456_789 + 60_000_000 + 10_000_000 + 7_000_000 + 3_000_000 - 500_000);
+    expect(t.nettedPence).toBe(40_000_000);
+    expect([t.capitalPence, t.administrationPence, t.preventionPence, t.estimatedPence, t.apportionedPence]).toEqual([60_000_000, 10_000_000, 7_000_000, 10_000_000, 7_000_000]);
+    expect(t.localPence + t.centralPence).toBe(t.totalPence);
+    expect(t.notStated.lines).toBe(0);
+    expect(t).toEqual(totalsOfMigrated(file));
+    expect(wb.verify()).toMatchObject({ totalsAgree: true, errors: [], integrity: ['ok'] });
+    expect(wb.agencies.list().map((a) => a.name)).toEqual(['Kent County Council', 'Kent PCT', 'Kent Police']);
+
+    // The copy is private, clearly named, in its own folder in the given temp folder.
+    const [folder, ...others] = fs.readdirSync(copies);
+    expect(others).toEqual([]);
+    expect(folder).toMatch(new RegExp(`^totalplace-updated-copy-${process.pid}-`));
+    expect(fs.readdirSync(path.join(copies, folder!))).toEqual(['kent (format 1, updated copy to read).totalplace']);
+
+    expect(() => wb.agencies.create([{ name: 'New' }])).toThrow(/read-only.*Save a copy/);
+    expect(() => wb.pilot.update({ name: 'Changed' })).toThrow(WorkbookError);
+    expect(fs.existsSync(lockPath(file))).toBe(false);
+    wb.close();
+
+    expect(sha256(file)).toBe(before);
+    expect(userVersion(file)).toBe(1);
+    expect(fs.readdirSync(copies)).toEqual([]);
+    expect(fs.existsSync(snapshots), 'no snapshot: nothing was migrated').toBe(false);
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['kent.totalplace']);
+  });
+
+  it('does the same when read-only is asked for, and the file can still be updated for editing later', () => {
+    const { file, snapshots } = formatOneFile();
+    const before = sha256(file);
+    const copies = tempDir();
+    const ro = Workbook.open(file, { author: 'J. Smith', readOnly: true, snapshotDir: snapshots, updatedCopyDir: copies });
+    expect(ro.info()).toMatchObject({ readOnly: true, readOnlyReason: 'requested', readThroughUpdatedCopy: true, schemaVersion: 1 });
+    const t = ro.totals();
+    // Two read-only views at once each have their own copy.
+    const second = Workbook.open(file, { author: 'Jane', readOnly: true, updatedCopyDir: copies });
+    expect(fs.readdirSync(copies)).toHaveLength(2);
+    second.close();
+    expect(fs.readdirSync(copies)).toHaveLength(1);
+    expect(ro.totals()).toEqual(t);
+    ro.close();
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(copies)).toEqual([]);
+
+    const wb = Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots });
+    expect(wb.info()).toMatchObject({ readOnly: false, readThroughUpdatedCopy: false, schemaVersion: SCHEMA_VERSION });
+    expect(wb.totals()).toEqual(t);
+    wb.close();
+  });
+
+  it('saves a copy from the updated copy: a format-2 file that knows its original, the original unchanged', () => {
+    const { file, snapshots } = formatOneFile();
+    fs.chmodSync(file, 0o444);
+    const before = sha256(file);
+    const copies = tempDir();
+    const wb = Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots, updatedCopyDir: copies });
+    const info = wb.info();
+    expect(() => wb.saveCopy(file)).toThrow(/is the workbook that is open/);
+    const dest = path.join(tempDir(), 'kent copy.totalplace');
+    wb.saveCopy(dest);
+    const t = wb.totals();
+    wb.close();
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(copies)).toEqual([]);
+
+    const copy = Workbook.open(dest, { author: 'Jane', snapshotDir: snapshots });
+    expect(copy.info()).toMatchObject({ schemaVersion: SCHEMA_VERSION, readOnly: false, readThroughUpdatedCopy: false, snapshot: null, workbookId: info.workbookId, copiedFrom: info.instanceId, revision: info.revision });
+    expect(copy.totals()).toEqual(t);
+    copy.agencies.create([{ name: 'Added in the copy' }]);
+    copy.close();
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('still refuses a read-only file with a cut-off write (a journal beside it)', () => {
+    const { file, snapshots } = formatOneFile();
+    fs.writeFileSync(`${file}-journal`, 'not empty');
+    fs.chmodSync(file, 0o444);
+    const before = sha256(file);
+    const copies = tempDir();
+    expect(() => Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots, updatedCopyDir: copies })).toThrow(/was being saved when its program stopped, and it is read-only/);
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(copies)).toEqual([]);
+  });
+
+  it('leaves the file unchanged and no copy behind when the copy cannot be updated', () => {
+    const { file, snapshots } = currentFile();
+    fs.chmodSync(file, 0o444);
+    const before = sha256(file);
+    const copies = tempDir();
+    expect(() => Workbook.open(file, { author: 'J. Smith', migrations: [...MIGRATIONS, broken], snapshotDir: snapshots, updatedCopyDir: copies }))
+      .toThrow(/could not be updated to this version's format to be read \(no such table: no_such_table\)\. The file was not changed/);
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(copies)).toEqual([]);
+  });
+
+  it('removes copies left behind by a process that died, and only those', () => {
+    const { file } = formatOneFile();
+    const copies = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const left = path.join(copies, `totalplace-updated-copy-${dead}-abc123`);
+    const live = path.join(copies, `totalplace-updated-copy-${process.ppid}-def456`);
+    const unrelated = path.join(copies, 'someone-elses-file');
+    for (const d of [left, live, unrelated]) fs.mkdirSync(d);
+    const wb = Workbook.open(file, { author: 'J. Smith', readOnly: true, updatedCopyDir: copies });
+    expect(fs.existsSync(left)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+    expect(fs.existsSync(unrelated)).toBe(true);
+    wb.close();
+    expect(fs.readdirSync(copies).sort()).toEqual([path.basename(unrelated), path.basename(live)].sort());
   });
 });

@@ -1,10 +1,12 @@
 /** The `totalplace` command, as a user runs it. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/totalplace';
-import { ROOT, tempDir } from '../helpers';
+import { ROOT, sha256, tempDir } from '../helpers';
+import { formatOneFile } from '../store/format-one';
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -46,6 +48,33 @@ describe('totalplace', () => {
     const check = await run('check', file);
     expect(check.code).toBe(0);
     expect(check.out).toContain('Integrity: ok');
+  });
+
+  it('reads a file in an older format (format 1) through an updated copy, and leaves it unchanged', async () => {
+    const { file } = formatOneFile();
+    const before = sha256(file);
+    const ourCopies = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`totalplace-updated-copy-${process.pid}-`));
+
+    const totals = await run('totals', file);
+    expect(totals).toMatchObject({ code: 0, err: '' });
+    expect(totals.out).toMatch(/Total public spend\s+£2,029,567\.89/);
+    expect(totals.out).toMatch(/Netted out as passed between agencies\s+£400,000\.00/);
+    const json = JSON.parse((await run('totals', file, '--json')).out);
+    expect(json.totalPence).toBe(202_956_789);
+
+    const check = await run('check', file);
+    expect(check).toMatchObject({ code: 0, err: '' });
+    expect(check.out).toContain('kent.totalplace is in file format 1, older than this version\'s 2; it was read through an updated copy and is unchanged.');
+    expect(check.out).toContain('Integrity: ok. Kept totals agree with the spend lines.');
+
+    expect((await run('info', file)).out).toMatch(/File:\s+.*kent\.totalplace\n[\s\S]*File format:\s+1 \(older than this version's 2: read through an updated copy; the file is unchanged\)\nOpened:\s+read-only/);
+    const html = path.join(tempDir(), 'submission.html');
+    expect((await run('report', file, '-o', html)).code).toBe(0);
+    expect(fs.readFileSync(html, 'utf8')).toContain('Kent pilot');
+
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['kent.totalplace']);
+    expect(ourCopies()).toEqual([]);
   });
 
   it('fails with one clear line on stderr and a non-zero exit', async () => {
