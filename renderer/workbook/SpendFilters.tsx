@@ -1,5 +1,5 @@
 /** The spend grid's filters: agency, theme, function, control and confidence — applied in SQL. */
-import { CONFIDENCES, CONTROLS, FUNCTIONS, SOURCES } from '../../shared/enums';
+import { CONFIDENCES, CONTROLS, FUNCTIONS, SOURCES, type Confidence, type Control, type FunctionClass } from '../../shared/enums';
 import type { SpendQueryInput } from '../../shared/schemas';
 
 export type SpendFilter = NonNullable<SpendQueryInput['filter']>;
@@ -40,21 +40,21 @@ export function SpendFilters({ filter, agencies, themes, onChange }: Props) {
       </div>
       <div className="filter">
         <label htmlFor="filter-function">Function</label>
-        <select id="filter-function" value={filter.functions?.[0] ?? ''} onChange={(e) => set('functions', e.target.value ? [e.target.value as (typeof FUNCTIONS)[number]['key']] : undefined)}>
+        <select id="filter-function" value={filter.functions?.[0] ?? ''} onChange={(e) => set('functions', e.target.value ? [e.target.value as FunctionClass] : undefined)}>
           <option value="">All functions</option>
           {FUNCTIONS.map((f) => <option key={f.key} value={f.key}>{f.label}</option>)}
         </select>
       </div>
       <div className="filter">
         <label htmlFor="filter-control">Control</label>
-        <select id="filter-control" value={filter.controls?.[0] ?? ''} onChange={(e) => set('controls', e.target.value ? [e.target.value as 'local' | 'central'] : undefined)}>
+        <select id="filter-control" value={filter.controls?.[0] ?? ''} onChange={(e) => set('controls', e.target.value ? [e.target.value as Control] : undefined)}>
           <option value="">Local and central</option>
           {CONTROLS.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
         </select>
       </div>
       <div className="filter">
         <label htmlFor="filter-confidence">Confidence</label>
-        <select id="filter-confidence" value={filter.confidences?.[0] ?? ''} onChange={(e) => set('confidences', e.target.value ? [e.target.value as 'high' | 'medium' | 'low'] : undefined)}>
+        <select id="filter-confidence" value={filter.confidences?.[0] ?? ''} onChange={(e) => set('confidences', e.target.value ? [e.target.value as Confidence] : undefined)}>
           <option value="">Any confidence</option>
           {CONFIDENCES.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
         </select>

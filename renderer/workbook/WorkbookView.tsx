@@ -11,14 +11,15 @@ import type { Agency, Barrier, Pilot, Theme } from '../../shared/schemas';
 import type { Totals } from '../../shared/totals';
 import type { AppState, HistoryState } from '../../shared/types';
 import { api } from '../api/bridge';
-import type { CellProblem } from '../grids/clipboard';
+import { ViewBoundary } from '../app/ViewBoundary';
+import { ProblemsDialog, type PasteProblem } from '../grids/PasteDialogs';
 import { agencyComputed, themeComputed } from '../grids/columns';
 import { FIELDS, type Table } from '../grids/fields';
 import { Sheet, type SheetHandle } from '../grids/Sheet';
 import { Panel } from '../panel/Panel';
 import { count } from '../format';
 import { PilotForm } from './PilotForm';
-import { DeleteInUseDialog, ProblemsDialog, type InUse, type InUseChoice } from './SectionDialogs';
+import { DeleteInUseDialog, type InUse, type InUseChoice } from './SectionDialogs';
 import { SpendFilters, type SpendFilter } from './SpendFilters';
 import { undoWords } from './undoWords';
 import { USUAL_AGENCIES } from './usual';
@@ -64,7 +65,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
   const [filter, setFilter] = useState<SpendFilter>({});
   const [panelOpen, setPanelOpen] = useState(() => localStorage.getItem(PANEL_KEY) !== 'false');
   const [message, setMessage] = useState<string | null>(null);
-  const [problems, setProblems] = useState<{ title: string; problems: CellProblem[] } | null>(null);
+  const [problems, setProblems] = useState<{ title: string; problems: PasteProblem[] } | null>(null);
   const [inUse, setInUse] = useState<(InUse & { ids: string[] }) | null>(null);
   const [selected, setSelected] = useState(0);
   const [barrierFilter, setBarrierFilter] = useState<{ key: string; text: string } | null>(null);
@@ -284,7 +285,8 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
     setBarrierFilter({ key, text });
     setSection('barriers');
   }, []);
-  const onProblems = useCallback((title: string, p: CellProblem[]) => setProblems({ title, problems: p }), []);
+  const onProblems = useCallback((title: string, p: PasteProblem[]) => setProblems({ title, problems: p }), []);
+  const onNotice = useCallback((m: string) => setMessage(m), []);
 
   async function setUnit(u: DisplayUnit) {
     try {
@@ -361,6 +363,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
       )}
       <div className="workbook-body">
         <main id="section" className="section" role="tabpanel" aria-labelledby={`tab-${section}`}>
+          <ViewBoundary what={`the ${tabs.find((t) => t.key === section)?.label ?? ''} section`} onReload={() => void load()} resetKey={section}>
           {!data ? <p className="muted" role="status">Loading…</p> : section === 'pilot' ? (
             <PilotForm pilot={data.pilot} readOnly={info.readOnly} onSaved={() => void changed(true)} />
           ) : (
@@ -373,7 +376,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
                   <span className="tools-sep" />
                   <button type="button" onClick={() => void undoRedo('undo')} disabled={!data.history.canUndo} aria-keyshortcuts="Control+Z">Undo</button>
                   <button type="button" onClick={() => void undoRedo('redo')} disabled={!data.history.canRedo} aria-keyshortcuts="Control+Y">Redo</button>
-                  <span className="muted small tools-hint">Double-click or type to edit · Enter saves · Ctrl+Enter new row · paste from Excel</span>
+                  <span className="muted small tools-hint">{table === 'spend' || table === 'barrier' ? `Amounts are typed in ${unit === 'pounds' ? 'pounds' : unit === 'thousands' ? '£000' : '£m'} · ` : ''}Type or F2 to edit · Tab moves along · Ctrl+Enter new row · ↑ from the first line to the headers</span>
                 </div>
               )}
               {section === 'spend' && data.agencies.length > 0 && <SpendFilters filter={filter} agencies={data.agencies} themes={data.themes} onChange={setFilter} />}
@@ -404,6 +407,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
                   unit={unit}
                   readOnly={info.readOnly}
                   workbookId={info.workbookId}
+                  countYear={data.pilot.countYear}
                   {...(rows ? { rows: rows as unknown as (Record<string, unknown> & { id: string })[] } : { filter })}
                   computed={computed}
                   revision={data.totals.revision}
@@ -412,13 +416,20 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
                   label={ROW_WORD[table][1]}
                   onChanged={(after) => void (table === 'spend' ? spendChanged(after) : changed())}
                   onProblems={onProblems}
+                  onNotice={onNotice}
+                  onNamesChanged={load}
                   onSelection={setSelected}
                 />
               ) : null}
             </>
           )}
+          </ViewBoundary>
         </main>
-        {data && panelOpen && <Panel totals={data.totals} unit={unit} onCollapse={() => setPanelOpen(false)} onFilterSpend={filterSpend} onFilterBarriers={filterBarriers} />}
+        {data && panelOpen && (
+          <ViewBoundary what="the totals panel" onReload={() => void load()}>
+            <Panel totals={data.totals} unit={unit} onCollapse={() => setPanelOpen(false)} onFilterSpend={filterSpend} onFilterBarriers={filterBarriers} />
+          </ViewBoundary>
+        )}
         {data && !panelOpen && <button type="button" className="panel-tab" onClick={() => setPanelOpen(true)}>Show totals</button>}
       </div>
       <footer className="status" role="status" aria-live="polite">
