@@ -113,7 +113,7 @@ export function ProblemsDialog({ title, problems, onClose }: { title: string; pr
         <ul id="problems-list" className="problems">
           {shown.map((p, i) => (
             <li key={i}>
-              {p.column ? <strong>{p.column}{p.text ? ` “${p.text}”` : ''}{p.rows.length > 0 ? ` (${rowsText(p.rows)})` : ''}: </strong> : null}
+              {p.column ? <strong>{p.column}{p.text && !p.reason.includes(p.text) ? ` “${p.text}”` : ''}{p.rows.length > 0 ? ` (${rowsText(p.rows)})` : ''}: </strong> : null}
               {p.reason}
             </li>
           ))}

@@ -141,9 +141,18 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
   }, [specs]);
 
   /** Say why a value was refused, beside its cell, and open the cell again with what was typed. */
+  const lastRefused = useRef<string | null>(null);
   const refuse = useCallback((node: IRowNode<Row>, column: string, text: string, reason: string) => {
     const rowId = node.id ?? '';
     pendingSave.current = null;
+    // Left a second time with the same refused value: the user has moved on; it is let go (nothing saved).
+    const key = JSON.stringify([rowId, column, text]);
+    if (lastRefused.current === key) {
+      lastRefused.current = null;
+      setMessage({ rowId, column, text: `${reason}. Nothing was saved; the cell keeps what it had.` });
+      return;
+    }
+    lastRefused.current = key;
     setMessage({ rowId, column, text: reason });
     holdRefused(rowId, column, text);
     setTimeout(() => {
@@ -218,6 +227,7 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
       const parsed = parseField(spec, text, namesRef.current, unit);
       if (!parsed.ok) return refuse(node, spec.key, text, parsed.reason);
       setMessage(null);
+      lastRefused.current = null;
       const next = { ...draft.current, [spec.key]: parsed.value };
       if (parsed.value === null || parsed.value === '') delete next[spec.key];
       setDraft(next);
@@ -234,6 +244,7 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
     const parsed = parseField(spec, text, namesRef.current, unit);
     if (!parsed.ok) return refuse(node, spec.key, text, parsed.reason);
     setMessage(null);
+    lastRefused.current = null;
     try {
       await save({ updates: [{ id: node.data!.id, [spec.key]: parsed.value }] });
     } catch (e) {
@@ -264,7 +275,6 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
         // initial*: applied when the column is made, so a width the user set (kept per workbook) is not undone by a refresh.
         initialWidth: spec.width,
         minWidth: spec.kind === 'year' || spec.kind === 'bool' ? 80 : 100,
-        maxWidth: textual ? 460 : 320,
         ...(frozen ? { initialPinned: 'left' as const } : {}),
         editable: (p) => !readOnly && !isFooterRow(p.data),
         sortable: infinite ? spec.sortKey !== undefined || SORTABLE_SPEND.has(spec.key) : true,
@@ -298,7 +308,10 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
           popup: spec.kind === 'refs' || choice || spec.kind === 'longtext',
           params: { spec, names: namesRef.current, unit, draft, pendingSave, commitEntry: (c: string, t: string) => commitEntryRef.current(c, t) },
         }),
-        suppressKeyboardEvent: (p: SuppressKeyboardEventParams<Row>) => !p.editing && (p.event.key === 'Delete' || (p.event.key === 'Enter' && (p.event.ctrlKey || p.event.metaKey))),
+        suppressKeyboardEvent: (p: SuppressKeyboardEventParams<Row>) => p.editing
+          // Alt+Enter and Shift+Enter start a new line in a text cell, as in Excel: not AG Grid's "done".
+          ? spec.kind === 'longtext' && p.event.key === 'Enter' && (p.event.altKey || p.event.shiftKey)
+          : p.event.key === 'Delete' || (p.event.key === 'Enter' && (p.event.ctrlKey || p.event.metaKey)),
         ...(spec.kind === 'money' ? { type: 'rightAligned' } : {}),
       };
     });
@@ -617,6 +630,23 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
     return true;
   };
 
+  /**
+   * Columns fit their contents on first show, within limits: frozen columns stay narrow enough to leave
+   * room to scroll the rest, long text stops at a readable width (the full text is on hover). The user
+   * can still widen any column; their widths are kept per workbook.
+   */
+  const fitColumns = (api0: GridApi<Row>) => {
+    api0.autoSizeColumns(specs.map((s) => s.key).concat((computed ?? []).map((c) => c.colId ?? '').filter(Boolean)));
+    const limits = specs.map((spec) => {
+      const frozen = FROZEN[table].includes(spec.key);
+      const textual = spec.kind === 'text' || spec.kind === 'longtext' || spec.kind === 'refs' || spec.kind === 'ref';
+      const max = frozen ? (FROZEN[table].length > 1 ? 240 : 320) : textual ? 360 : 300;
+      const width = api0.getColumn(spec.key)?.getActualWidth() ?? 0;
+      return { key: spec.key, newWidth: Math.min(width, max) };
+    }).filter((l) => l.newWidth < (api0.getColumn(l.key)?.getActualWidth() ?? 0));
+    if (limits.length > 0) api0.setColumnWidths(limits, true, 'autosizeColumns');
+  };
+
   const saveColumns = () => {
     const api0 = grid.current;
     if (!api0) return;
@@ -643,7 +673,7 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
       ? 'No spend lines match. Clear the search or filters to see everything.'
       : 'No spend lines yet. Type the first one into the last line (Agency, Service, Amount — Tab moves along), or paste lines from Excel.'
     : rows && rows.length === 0
-      ? `No ${table === 'agency' ? 'agencies' : `${ROW_WORD[table]}s`} yet. Type into the last line to add the first, or paste rows from Excel.`
+      ? 'Type into the last line to add the first one (Tab moves along it), or paste rows from Excel.'
       : 'No rows match. Clear the search to see everything.';
 
   return (
@@ -689,7 +719,7 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
           }}
           onFirstDataRendered={(e) => {
             // Columns fit their contents on first show (within each column's limits), unless the user has set widths.
-            if (!hadSavedColumns.current) e.api.autoSizeColumns(specs.map((s) => s.key).concat((computed ?? []).map((c) => c.colId ?? '').filter(Boolean)));
+            if (!hadSavedColumns.current) fitColumns(e.api);
           }}
           onColumnResized={(e) => e.finished && e.source !== 'autosizeColumns' && saveColumns()}
           onColumnMoved={(e) => e.finished && saveColumns()}
@@ -705,5 +735,7 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
     </div>
   );
 });
+
+
 
 

@@ -101,13 +101,10 @@ export function TextEditor(p: Props) {
       if (e.key !== 'Enter') return;
       if (e.altKey) {
         // Alt+Enter starts a new line, as in Excel (Shift+Enter does so natively).
+        // Inserted as typing is (so the caret, the input event and the box's own undo all follow).
         e.preventDefault();
         e.stopPropagation();
-        const el = e.currentTarget;
-        const at = el.selectionStart;
-        const next = `${el.value.slice(0, at)}\n${el.value.slice(el.selectionEnd)}`;
-        change(next);
-        requestAnimationFrame(() => el.setSelectionRange(at + 1, at + 1));
+        document.execCommand('insertText', false, '\n');
       } else if (e.shiftKey) {
         e.stopPropagation();
       } else {

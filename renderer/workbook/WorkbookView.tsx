@@ -376,7 +376,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
                   <span className="tools-sep" />
                   <button type="button" onClick={() => void undoRedo('undo')} disabled={!data.history.canUndo} aria-keyshortcuts="Control+Z">Undo</button>
                   <button type="button" onClick={() => void undoRedo('redo')} disabled={!data.history.canRedo} aria-keyshortcuts="Control+Y">Redo</button>
-                  <span className="muted small tools-hint">{table === 'spend' || table === 'barrier' ? `Amounts are typed in ${unit === 'pounds' ? 'pounds' : unit === 'thousands' ? '£000' : '£m'} · ` : ''}Type or F2 to edit · Tab moves along · Ctrl+Enter new row · ↑ from the first line to the headers</span>
+                  <span className="muted small tools-hint">{table === 'spend' || table === 'barrier' ? `Amounts typed in ${unit === 'pounds' ? '£' : unit === 'thousands' ? '£000' : '£m'} · ` : ''}Type or F2 to edit · Tab moves · Ctrl+Enter adds the line</span>
                 </div>
               )}
               {section === 'spend' && data.agencies.length > 0 && <SpendFilters filter={filter} agencies={data.agencies} themes={data.themes} onChange={setFilter} />}

@@ -272,6 +272,8 @@ describe('nothing saved as a fact nobody stated', () => {
       function: 'not_stated', kind: 'not_stated', delivery: 'not_stated', funding: 'not_stated', purpose: 'not_stated', source: 'not_stated', confidence: 'not_stated',
     });
     const line = store(file, (wb) => lineBy(wb, 'Flexible New Deal')!);
+    await page.getByLabel('Search this section').fill('Flexible New Deal');
+    await page.getByText('1 line matching (gross)').waitFor();
     await expect.poll(() => page.locator(body(line.id, 'function')).textContent()).toBe('Not stated');
     await expect(page.locator(body(line.id, 'purpose')).getAttribute('class')).resolves.toContain('not-stated');
     await expect(page.locator('.panel').textContent()).resolves.toMatch(/not stated/i);
@@ -288,7 +290,7 @@ describe('paste as people copy from Excel', () => {
     const file = await sample('Agencies');
     const page = h!.page;
     await paste(page, entry('name'), 'Agency\tType\tControl\r\nSandwell and West Birmingham Hospitals\tHospital trust\tCentral\r\nBirmingham Probation\tProbation trust\tCentral\r\nSolihull JCP\tJobcentre Plus\tCentral\r\n');
-    await expect.poll(() => store(file, (wb) => wb.agencies.list().filter((a) => /Sandwell|Probation|Solihull/.test(a.name)).map((a) => [a.name, a.type, a.control]))).toEqual([
+    await expect.poll(() => store(file, (wb) => wb.agencies.list().filter((a) => ['Sandwell and West Birmingham Hospitals', 'Birmingham Probation', 'Solihull JCP'].includes(a.name)).map((a) => [a.name, a.type, a.control]))).toEqual([
       ['Sandwell and West Birmingham Hospitals', 'nhs_trust', 'central'],
       ['Birmingham Probation', 'probation', 'central'],
       ['Solihull JCP', 'jobcentre_plus_dwp', 'central'],
@@ -364,33 +366,55 @@ describe('wide grids and the keys', () => {
   it('keeps the first columns in view, fits columns to contents, and the filters on one line at 1360 px', async () => {
     await sample('Spend', { width: 1360, height: 860 });
     const page = h!.page;
-    await expect(page.locator('.ag-pinned-left-cols-container .ag-cell[col-id="agencyId"]').first().isVisible()).resolves.toBe(true);
-    await expect(page.locator('.ag-pinned-left-cols-container .ag-cell[col-id="description"]').first().isVisible()).resolves.toBe(true);
-    await page.locator('.ag-center-cols-viewport').evaluate((el) => {
-      el.scrollLeft = el.scrollWidth;
-    });
-    await expect(page.locator('.ag-pinned-left-cols-container .ag-cell[col-id="agencyId"]').first().isVisible()).resolves.toBe(true);
+    const pinned = (col: string) => page.locator(`.ag-grid-scrolling-container .ag-row[row-index="0"] .ag-grid-pinned-left-cells .ag-cell[col-id="${col}"]`);
+    await expect(pinned('agencyId').isVisible()).resolves.toBe(true);
+    await expect(pinned('description').isVisible()).resolves.toBe(true);
+    // Go to the last column with End, as in Excel: the grid scrolls right, the agency and service stay.
+    await page.locator('.ag-row[row-index="0"] .ag-cell[col-id="amountPence"]').first().click();
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await focusedCell(page))?.col).toBe('notes');
+    await h!.screenshot('43-spend-1360-scrolled-right');
+    const notes = (await page.locator('.ag-header-cell[col-id="notes"]').boundingBox())!;
+    const agency = (await page.locator('.ag-header-cell[col-id="agencyId"]').boundingBox())!;
+    const grid = (await page.locator('.sheet').boundingBox())!;
+    expect(notes.x).toBeGreaterThan(agency.x + agency.width);
+    expect(notes.x + notes.width).toBeLessThanOrEqual(grid.x + grid.width + 1);
+    expect(agency.x).toBeGreaterThanOrEqual(grid.x);
+    // Columns fit their contents: the service column is wide enough for "Schools (Dedicated …" to start, and not the 240 px default for all.
+    const widths = await page.locator('.ag-header-cell').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('col-id'), Math.round(e.getBoundingClientRect().width)])));
+    expect(widths.year).toBeLessThan(130);
+    expect(widths.notes).toBeGreaterThan(200);
     const filters = (await page.locator('.filters').boundingBox())!;
     expect(filters.height).toBeLessThan(60);
-    await h!.screenshot('43-spend-1360');
+    await h!.screenshot('43-spend-1360-scrolled-right');
   });
 
   it('Tab from the toolbar lands on a cell, not on 29 column headers', async () => {
     await sample('Barriers');
     const page = h!.page;
-    await page.getByRole('button', { name: 'Redo' }).focus();
+    await page.getByRole('button', { name: 'Add barrier' }).focus();
+    const first = store(h!.session.workbook().path, (wb) => wb.barriers.list()[0]!);
     await page.keyboard.press('Tab');
-    await expect.poll(async () => (await focusedCell(page))?.col).toBeTruthy();
+    await expect.poll(() => focusedCell(page)).toEqual({ row: first.id, col: 'title' });
+    // Tab goes on along the row, cell by cell, as in Excel.
     await page.keyboard.press('Tab');
-    const after = await focusedCell(page);
-    expect(after?.col).toBeTruthy();
+    await expect.poll(() => focusedCell(page)).toEqual({ row: first.id, col: 'category' });
+    // The headers are one ↑ away, and Tab from a header goes back down to the cells.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ag-header-cell')?.getAttribute('col-id') ?? null)).toBe('title');
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await focusedCell(page))?.row).toBe(first.id);
   });
 
   it('Alt+Enter and Shift+Enter start a new line in a text cell', async () => {
     const file = await sample('Spend');
     const page = h!.page;
     const line = store(file, (wb) => wb.spend.page({ limit: 1 }).rows[0]!);
-    await page.locator(body(line.id, 'notes')).dblclick();
+    await page.locator(body(line.id, 'description')).click();
+    for (let i = 0; i < 20 && (await focusedCell(page))?.col !== 'notes'; i++) await page.keyboard.press('Tab');
+    expect(await focusedCell(page)).toEqual({ row: line.id, col: 'notes' });
+    await page.keyboard.press('F2');
     const box = page.locator('.cell-textarea');
     await box.fill('First line');
     await box.press('Alt+Enter');
@@ -455,7 +479,7 @@ describe('a small count built from scratch, as a pilot lead would', () => {
     // A line typed with Tab through every field.
     await page.getByRole('button', { name: 'Add spend line' }).click();
     const steps: [string, 'type' | 'choose'][] = [
-      ['District councils', 'choose'], ['Housing benefit administration', 'type'], ['2,300', 'type'], ['Worklessness', 'choose'],
+      ['District councils', 'choose'], ['Housing benefit administration', 'type'], ['2.3', 'type'], ['Worklessness', 'choose'],
       ['Social protection', 'choose'], ['2008/9', 'type'], ['Yes', 'choose'], ['Revenue', 'choose'], ['Administration', 'choose'],
       ['Formula grant', 'choose'], ['Prevention', 'choose'], ['Estimate', 'choose'], ['Low', 'choose'], ['Paid to the county for joint working', 'type'],
     ];
@@ -500,5 +524,18 @@ describe('a small count built from scratch, as a pilot lead would', () => {
     await expect.poll(() => store(file, (wb) => wb.barriers.get(barrier.id).agencyIds.sort())).toEqual([agencies['Primary care trust'], agencies['County or unitary council']].sort());
     await expect.poll(() => page.locator(body(barrier.id, 'agencyIds')).textContent()).toMatch(/Primary care trust/);
     await h!.screenshot('44-from-scratch-barriers');
+
+    // The district councils turn out to be counted in the county's return: delete them, moving their line.
+    await page.getByRole('tab', { name: /Agencies/ }).click();
+    await page.locator(`.ag-row[row-id="${agencies['District councils']}"] input[type="checkbox"]`).check();
+    await page.getByRole('button', { name: 'Delete 1' }).click();
+    const dialog = page.getByRole('dialog', { name: /“District councils” has 1 spend line/ });
+    await dialog.waitFor();
+    await dialog.getByLabel('Move them to agency').selectOption({ label: 'County or unitary council' });
+    await dialog.getByRole('button', { name: 'Move them and delete' }).click();
+    await page.getByText('Deleted 1 agency and moved').waitFor();
+    expect(store(file, (wb) => lineBy(wb, 'Housing benefit administration')!.agencyId)).toBe(agencies['County or unitary council']);
+    expect(store(file, (wb) => wb.totals())).toMatchObject({ totalPence: t.totalPence, nettedPence: t.nettedPence, agencyCount: 10 });
+    await expect.poll(() => page.getByTestId('total-spend').getAttribute('data-pence')).toBe(String(t.totalPence));
   });
 });

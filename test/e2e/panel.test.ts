@@ -74,7 +74,7 @@ describe('the totals panel', () => {
     await page.getByRole('tab', { name: /Spend/ }).click();
     const line = h!.session.workbook().spend.page({ filter: { search: 'Adult social care' } }).rows[0]!;
     const total = await pence(page, 'total-spend');
-    await editCell(page, body(line.id, 'amountPence'), String((line.amountPence + 123456) / 100));
+    await editCell(page, body(line.id, 'amountPence'), `£${(line.amountPence + 123456) / 100}`);
     await expect.poll(() => pence(page, 'total-spend')).toBe(total + 123456);
     // The figures below the headline follow a moment later.
     const themeTotal = (name: string) => h!.session.workbook().totals().byTheme.find((x) => (x.name ?? 'Unallocated') === name)!.pence;
@@ -102,7 +102,7 @@ describe('the totals panel', () => {
     const before = (await row.count()) === 0 ? 0 : Number(await row.textContent());
     await page.getByRole('button', { name: 'Add barrier' }).click();
     await page.locator('.cell-input').fill('Nine inspectorates visit the same services');
-    await page.locator('.cell-input').press('Enter');
+    await page.locator('.cell-input').press('Control+Enter');
     await page.getByTestId('barrier-count').filter({ hasText: '7' }).waitFor();
     const barrier = h!.session.workbook().barriers.list().find((b) => b.title.startsWith('Nine inspectorates'))!;
     await choose(page, body(barrier.id, 'category'), 'Category', 'Inspection and regulation');
@@ -118,7 +118,7 @@ describe('the totals panel', () => {
     await clickChart(page, '[data-chart="control"] svg path[fill="#6a3d9a"]', 'left-edge');
     await page.getByRole('tab', { name: /Spend/, selected: true }).waitFor();
     await expect.poll(() => page.locator('#filter-control').inputValue()).toBe('central');
-    await page.getByText(`${central.matching} lines matching`).waitFor();
+    await page.getByText(`${central.matching} lines matching (gross)`).waitFor();
     await h!.screenshot('31-spend-from-chart');
 
     await clickChart(page, '[data-chart="barriers"] svg path[fill="#0b5cad"]');
@@ -130,7 +130,7 @@ describe('the totals panel', () => {
     await page.getByRole('button', { name: 'Estimated' }).click();
     await page.getByText('Source: Estimate').waitFor();
     const estimated = h!.session.workbook().spend.page({ filter: { sources: ['estimate'] } });
-    await page.getByText(`${estimated.matching} lines matching`).waitFor();
+    await page.getByText(`${estimated.matching} lines matching (gross)`).waitFor();
   });
 
   it('shows what nobody stated as not stated: a grey part of the donut, and each figure under "How sure is the count"', async () => {

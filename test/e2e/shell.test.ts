@@ -46,7 +46,7 @@ describe('a new pilot workbook', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.prepare('SELECT name FROM pilot').get()).toEqual({ name: 'Worcestershire pilot' });
     db.close();
-    await page.getByText('No agencies yet').waitFor();
+    await page.getByRole('heading', { name: 'No agencies yet' }).waitFor();
     await h.screenshot('03-new-workbook-empty');
 
     await page.getByRole('tab', { name: 'Pilot' }).click();
@@ -99,7 +99,7 @@ describe('the sample pilot', () => {
     await h.screenshot('05-sample-agencies');
     await h.command('view:spend');
     await page.getByRole('gridcell', { name: 'Acute hospital services' }).waitFor();
-    await page.getByText('36 lines').waitFor();
+    await page.getByText('36 lines (gross)').waitFor();
     await h.screenshot('06-sample-spend');
     await h.command('view:themes');
     await page.getByRole('gridcell', { name: 'Drugs and alcohol', exact: true }).waitFor();
@@ -142,7 +142,7 @@ describe('files that cannot be opened', () => {
       ['notes.totalplace', (f) => fs.writeFileSync(f, 'Agency,Amount\n'.repeat(50)), /not a Total Place workbook[\s\S]*not a database file at all/],
       ['other.totalplace', (f) => { const d = new Database(f); d.exec('CREATE TABLE t (x)'); d.close(); }, /database made by another program/],
       ['cut.totalplace', (f) => fs.writeFileSync(f, fs.readFileSync(good).subarray(0, 8192)), /This file is damaged[\s\S]*shorter than it should be/],
-      ['future.totalplace', (f) => { fs.copyFileSync(good, f); const d = new Database(f); d.pragma('user_version = 7'); d.close(); }, /needs a newer version[\s\S]*file format 7; this version reads up to 1\)\. Install the newer version/],
+      ['future.totalplace', (f) => { fs.copyFileSync(good, f); const d = new Database(f); d.pragma('user_version = 7'); d.close(); }, /needs a newer version[\s\S]*file format 7; this version reads up to 2\)\. Install the newer version/],
     ];
     for (const [name, make, words] of cases) {
       const f = h.file(name);
