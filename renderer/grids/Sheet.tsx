@@ -74,6 +74,8 @@ interface Props {
   /** The names of agencies changed outside this grid (a paste added some): reload the lists. */
   onNamesChanged: () => Promise<void>;
   onSelection?: (n: number) => void;
+  /** Whether a line is being written in the new-row line (and so not yet added): the status line says so. */
+  onWriting?: (writing: boolean) => void;
 }
 
 const batchMethod = { agency: 'agency.batch', theme: 'theme.batch', spend: 'spend.batch', barrier: 'barrier.batch' } as const;
@@ -86,7 +88,7 @@ const isEntryRow = (d: Row | undefined) => d?.id === ENTRY_ID;
 const isFooterRow = (d: Row | undefined) => d?.id === FOOTER_ID;
 
 export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
-  const { table, names, unit, readOnly, rows, filter, computed, revision, columnFilter, search, workbookId, countYear, onChanged, onProblems, onNotice, onNamesChanged, onSelection } = props;
+  const { table, names, unit, readOnly, rows, filter, computed, revision, columnFilter, search, workbookId, countYear, onChanged, onProblems, onNotice, onNamesChanged, onSelection, onWriting } = props;
   const grid = useRef<GridApi<Row> | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
   // Names and the count year are read when a cell is drawn, so a change of name redraws cells without
@@ -108,6 +110,11 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
     draft.current = d;
     setDraftShown(d);
   }, []);
+  const lineInProgress = Object.keys(draftShown).length > 0;
+  useEffect(() => {
+    onWriting?.(lineInProgress);
+  }, [lineInProgress, onWriting]);
+  useEffect(() => () => onWriting?.(false), [onWriting]);
 
   /**
    * The new-row line is to be saved once the cell being left has given its value. AG Grid hands an

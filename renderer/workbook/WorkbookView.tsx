@@ -68,6 +68,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
   const [problems, setProblems] = useState<{ title: string; problems: PasteProblem[] } | null>(null);
   const [inUse, setInUse] = useState<(InUse & { ids: string[] }) | null>(null);
   const [selected, setSelected] = useState(0);
+  const [writing, setWriting] = useState(false);
   const [barrierFilter, setBarrierFilter] = useState<{ key: string; text: string } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const sheet = useRef<SheetHandle>(null);
@@ -359,6 +360,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
       {info.readOnly && (
         <div className="readonly-bar" role="note">
           <strong>Read-only.</strong> {info.readOnlyReason === 'requested' ? 'You opened this workbook read-only.' : 'This file or its folder can’t be written to.'} You can look and save a copy, but not make changes.
+          {info.readThroughUpdatedCopy && <> This file is in an older format (format {info.schemaVersion}); it was read through an updated copy and is unchanged. Save a copy to work on it in this version’s format.</>}
         </div>
       )}
       <div className="workbook-body">
@@ -419,6 +421,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
                   onNotice={onNotice}
                   onNamesChanged={load}
                   onSelection={setSelected}
+                  onWriting={setWriting}
                 />
               ) : null}
             </>
@@ -434,6 +437,7 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
       </div>
       <footer className="status" role="status" aria-live="polite">
         <span>{info.readOnly ? 'Read-only: nothing can be changed' : 'All changes saved'}</span>
+        {writing && <span className="status-writing">A new line is being written: it is added when you press Enter on its last cell, Ctrl+Enter or move to another row</span>}
         <span>Author: {app.author}</span>
         <span>File format {info.schemaVersion}</span>
         {info.copiedFrom && <span>A copy of another workbook</span>}
