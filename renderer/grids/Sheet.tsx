@@ -11,32 +11,26 @@
  *   widths and order kept per workbook.
  * Agencies, themes and barriers hold their rows here; spend pages its rows from the store.
  */
-import type {
-  CellEditRequestEvent, CellFocusedEvent, CellKeyDownEvent, CellPosition, ColDef, Column, ColumnState, GridApi, IDatasource, IRowNode,
-  NavigateToNextCellParams, SortModelItem, SuppressKeyboardEventParams, TabToNextCellParams, TabToNextHeaderParams,
-} from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, Column, ColumnState, GridApi, IDatasource, IRowNode, SortModelItem } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { NOT_STATED, type DisplayUnit } from '../../shared/enums';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ClipboardEvent } from 'react';
+import type { DisplayUnit } from '../../shared/enums';
 import { AgencyCreate, BarrierCreate, SpendCreate, ThemeCreate, type SpendQueryInput } from '../../shared/schemas';
 import type { Totals } from '../../shared/totals';
 import type { HistoryState } from '../../shared/types';
-import { formatYear } from '../../shared/years';
 import { api } from '../api/bridge';
 import { explain } from '../api/errors';
-import { count, money, unitLabel } from '../format';
+import { count } from '../format';
 import { CellMessage, type CellMessageAt } from './CellMessage';
-import { AgencyListEditor, ChoiceEditor, TextEditor } from './editors';
-import { FIELDS, fieldCopyText, fieldDisplay, fieldEditText, fieldText, parseField, requiredFields, type FieldSpec, type Names, type Table } from './fields';
+import { FIELDS, fieldCopyText, fieldEditText, parseField, requiredFields, type FieldSpec, type Names, type Table } from './fields';
 import { SpendSummary, useSpendSums } from './footer';
 import { usePaste, type PasteProblem } from './paste';
 import { toHtml, toTsv } from './clipboard';
+import { useSheetKeys } from './sheetKeys';
+import { ENTRY_ID, FOOTER_ID, fitColumns, isEntryRow, isFooterRow, sheetColumns, type Row } from './sheetColumns';
 import { gridTheme } from './theme';
-import { editorIsOpen, forgetHeld, hasHeld, holdKey, holdRefused, setControl, type PlayBack } from './typeahead';
+import { forgetHeld, holdRefused } from './typeahead';
 
-type Row = Record<string, unknown> & { id: string };
-const ENTRY_ID = '__new__';
-const FOOTER_ID = '__total__';
 
 export interface SheetHandle {
   /** Go to the new-row line and start typing in its first required cell. */
@@ -81,11 +75,6 @@ interface Props {
 const batchMethod = { agency: 'agency.batch', theme: 'theme.batch', spend: 'spend.batch', barrier: 'barrier.batch' } as const;
 const CREATE_SCHEMA = { agency: AgencyCreate, theme: ThemeCreate, spend: SpendCreate, barrier: BarrierCreate } as const;
 const ROW_WORD: Record<Table, string> = { agency: 'agency', theme: 'theme', spend: 'spend line', barrier: 'barrier' };
-/** The columns that stay in view when scrolling right (Excel's frozen panes). */
-const FROZEN: Record<Table, string[]> = { agency: ['name'], theme: ['name'], spend: ['agencyId', 'description'], barrier: ['title'] };
-const SORTABLE_SPEND = new Set(['description', 'amountPence', 'function', 'year', 'passedOn', 'kind', 'delivery', 'funding', 'purpose', 'source', 'confidence', 'notes']);
-const isEntryRow = (d: Row | undefined) => d?.id === ENTRY_ID;
-const isFooterRow = (d: Row | undefined) => d?.id === FOOTER_ID;
 
 export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
   const { table, names, unit, readOnly, rows, filter, computed, revision, columnFilter, search, workbookId, countYear, onChanged, onProblems, onNotice, onNamesChanged, onSelection, onWriting } = props;
@@ -266,64 +255,10 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
     void commit(e.node, spec, e.newValue === null || e.newValue === undefined ? '' : String(e.newValue), e.oldValue);
   }, [commit, specs]);
 
-  const columns = useMemo<ColDef<Row>[]>(() => {
-    const cols: ColDef<Row>[] = specs.map((spec) => {
-      const choice = spec.kind === 'enum' || spec.kind === 'bool' || spec.kind === 'ref';
-      const textual = spec.kind === 'text' || spec.kind === 'longtext' || spec.kind === 'refs' || spec.kind === 'ref';
-      const frozen = FROZEN[table].includes(spec.key);
-      const required = requiredFields(table).some((r) => r.key === spec.key);
-      return {
-        colId: spec.key,
-        field: spec.key,
-        headerName: `${spec.header}${spec.kind === 'money' ? ` (${unitLabel(unit)})` : ''}${required ? ' *' : ''}`,
-        headerTooltip: spec.kind === 'money'
-          ? `${spec.header} in ${unitLabel(unit)}. Plain numbers you type are read in ${unitLabel(unit)}; type £ for pounds, or add k, m or bn.`
-          : required ? `${spec.header} is needed for a new row` : undefined,
-        // initial*: applied when the column is made, so a width the user set (kept per workbook) is not undone by a refresh.
-        initialWidth: spec.width,
-        minWidth: spec.kind === 'year' || spec.kind === 'bool' ? 80 : 100,
-        ...(frozen ? { initialPinned: 'left' as const } : {}),
-        editable: (p) => !readOnly && !isFooterRow(p.data),
-        sortable: infinite ? spec.sortKey !== undefined || SORTABLE_SPEND.has(spec.key) : true,
-        filter: infinite ? false : spec.kind === 'money' || spec.kind === 'int' ? 'agNumberColumnFilter' : 'agTextColumnFilter',
-        filterValueGetter: (p) => (p.data ? fieldDisplay(spec, p.data[spec.key], namesRef.current, unit) : ''),
-        getQuickFilterText: (p) => fieldDisplay(spec, p.value, namesRef.current, unit),
-        valueFormatter: (p) => {
-          if (isFooterRow(p.data)) return spec.kind === 'money' ? money(p.value as number, unit) : String(p.value ?? '');
-          if (isEntryRow(p.data) && (p.value === undefined || p.value === null)) return required ? `${spec.header}…` : '';
-          return fieldDisplay(spec, p.value, namesRef.current, unit);
-        },
-        cellClass: (p) => {
-          const classes: string[] = [];
-          if (spec.kind === 'money' || spec.kind === 'int') classes.push('num');
-          if (isEntryRow(p.data) && (p.value === undefined || p.value === null)) classes.push('entry-placeholder');
-          if (p.value === NOT_STATED) classes.push('not-stated');
-          if (spec.key === 'control') classes.push('control-cell', `control-cell-${String(p.value)}`);
-          if (spec.kind === 'year' && typeof p.value === 'number' && countYearRef.current !== undefined && p.value !== countYearRef.current && !isFooterRow(p.data)) classes.push('flag-year');
-          return classes;
-        },
-        tooltipValueGetter: (p) => {
-          if (!p.data || isFooterRow(p.data)) return undefined;
-          if (spec.kind === 'year' && typeof p.value === 'number' && countYearRef.current !== undefined && p.value !== countYearRef.current) {
-            return `${formatYear(p.value)} is not the count’s year (${formatYear(countYearRef.current)}). That is allowed; check it is meant.`;
-          }
-          if (p.value === NOT_STATED) return `${spec.header} not stated: nobody has said. Choose a value when it is known.`;
-          return textual && !isEntryRow(p.data) ? fieldText(spec, p.value, namesRef.current) : undefined;
-        },
-        cellEditorSelector: () => ({
-          component: spec.kind === 'refs' ? AgencyListEditor : choice ? ChoiceEditor : TextEditor,
-          popup: spec.kind === 'refs' || choice || spec.kind === 'longtext',
-          params: { spec, names: namesRef.current, unit, draft, pendingSave, commitEntry: (c: string, t: string) => commitEntryRef.current(c, t) },
-        }),
-        suppressKeyboardEvent: (p: SuppressKeyboardEventParams<Row>) => p.editing
-          // Alt+Enter and Shift+Enter start a new line in a text cell, as in Excel: not AG Grid's "done".
-          ? spec.kind === 'longtext' && p.event.key === 'Enter' && (p.event.altKey || p.event.shiftKey)
-          : p.event.key === 'Delete' || (p.event.key === 'Enter' && (p.event.ctrlKey || p.event.metaKey)),
-        ...(spec.kind === 'money' ? { type: 'rightAligned' } : {}),
-      };
-    });
-    return [...cols, ...(computed ?? [])];
-  }, [specs, table, unit, readOnly, infinite, computed]);
+  const columns = useMemo(() => sheetColumns({
+    table, unit, readOnly, infinite, computed, names: namesRef, countYear: countYearRef,
+    editor: { draft, pendingSave, commitEntry: (c: string, t: string) => commitEntryRef.current(c, t) },
+  }), [table, unit, readOnly, infinite, computed]);
 
   const datasource = useMemo<IDatasource>(() => ({
     getRows: (p) => {
@@ -413,246 +348,8 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
     e.clipboardData.setData('text/html', toHtml(cells));
   };
 
-  const goToEntry = () => {
-    if (!grid.current || readOnly) return;
-    const first = requiredFields(table).find((f) => draft.current[f.key] === undefined) ?? requiredFields(table)[0] ?? specs[0]!;
-    focusEntry(first.key, true);
-  };
-
-  /** Stop editing the new-row line and save it, with the cell's value; then, if it saved, `after`. */
-  const saveWhenCommitted = (how: 'tab' | 'enter', after?: () => void) => {
-    const api0 = grid.current;
-    if (!api0) return;
-    api0.stopEditing(); // the editor gives its value to the line as it closes
-    saveDraft(how);
-    if (after && Object.keys(draft.current).length === 0) after();
-  };
-
-  /** Enter while editing the new-row line: along the line, and on its last cell, save it. */
-  const enterOnEntry = () => {
-    const api0 = grid.current;
-    const focused = api0?.getFocusedCell();
-    if (!api0 || !focused) return;
-    const cols = editableColumns();
-    const i = cols.indexOf(focused.column.getColId());
-    if (i >= cols.length - 1) {
-      saveWhenCommitted('enter', () => focusEntry(cols[0]!, false));
-    } else {
-      api0.stopEditing();
-      focusEntry(cols[i + 1]!, false);
-    }
-  };
-
-  /** Ctrl+Enter: on the new-row line, save it; elsewhere, go to the new-row line. */
-  const ctrlEnter = () => {
-    const api0 = grid.current;
-    const focused = api0?.getFocusedCell();
-    if (!api0) return;
-    if (focused?.rowPinned === 'bottom' && focused.rowIndex === 0) {
-      saveWhenCommitted('enter', () => focusEntry(editableColumns()[0] ?? specs[0]!.key, false));
-    } else {
-      goToEntry();
-    }
-  };
-
-  // A Tab or Enter typed while an editor was opening, played back once the editor has what came before it.
-  const playBack = useRef<PlayBack>(() => undefined);
-  playBack.current = (key, mods) => {
-    const api0 = grid.current;
-    const focused = api0?.getFocusedCell();
-    if (!api0 || !focused) return;
-    if (key === 'Tab') {
-      if (mods.shift) api0.tabToPreviousCell();
-      else api0.tabToNextCell();
-    } else if (mods.ctrl) {
-      ctrlEnter();
-    } else if (focused.rowPinned === 'bottom') {
-      enterOnEntry();
-    } else {
-      api0.stopEditing();
-      const below = focused.rowIndex + 1;
-      if (below < api0.getDisplayedRowCount()) api0.setFocusedCell(below, focused.column);
-      else if (!readOnly) api0.setFocusedCell(0, focused.column, 'bottom');
-    }
-    // Characters typed after it start an edit of the cell now in focus, as they would have.
-    setTimeout(() => {
-      const f = api0.getFocusedCell();
-      if (hasHeld() && !editorIsOpen() && api0.getEditingCells().length === 0 && f && !isFooterPosition(f)) {
-        api0.startEditingCell({ rowIndex: f.rowIndex, colKey: f.column, rowPinned: f.rowPinned ?? null });
-      }
-    }, 0);
-  };
-  useEffect(() => setControl((key, mods) => playBack.current(key, mods)), []);
-
-  /**
-   * Keys the grid must see before AG Grid does: keystrokes typed while an editor is opening (held for
-   * it, never lost), and Enter and Ctrl+Enter on the new-row line (along the line, then save it).
-   */
-  const onKeyDownCapture = (e: ReactKeyboardEvent<HTMLDivElement>) => {
-    const api0 = grid.current;
-    if (!api0 || readOnly) return;
-    const target = e.target as HTMLElement;
-    const inEditor = target.closest('input, textarea, select') !== null;
-    const editing = api0.getEditingCells().length > 0;
-    const ctrl = e.ctrlKey || e.metaKey;
-    const printable = e.key.length === 1 && !ctrl && !e.altKey;
-    const control = (e.key === 'Tab' && !ctrl && !e.altKey) || (e.key === 'Enter' && !e.altKey && !(inEditor && e.shiftKey));
-    if ((printable || control) && hasHeld()) {
-      // Keys are waiting for an editor that is opening: this one waits behind them.
-      holdKey(e.key, { shift: e.shiftKey, ctrl });
-      e.preventDefault();
-      e.stopPropagation();
-      return;
-    }
-    if (editing && !inEditor && (printable || (control && !editorIsOpen()))) {
-      holdKey(e.key, { shift: e.shiftKey, ctrl });
-      e.preventDefault();
-      e.stopPropagation();
-      return;
-    }
-    const focused = api0.getFocusedCell();
-    const onEntry = focused?.rowPinned === 'bottom' && focused.rowIndex === 0;
-    if (e.key === 'Enter' && ctrl) {
-      e.preventDefault();
-      e.stopPropagation();
-      ctrlEnter();
-      return;
-    }
-    if (!onEntry || !focused) return;
-    if (e.key === 'Enter' && editing && !e.shiftKey && !e.altKey) {
-      e.preventDefault();
-      e.stopPropagation();
-      enterOnEntry();
-    } else if (e.key === 'Escape' && !editing && Object.keys(draft.current).length > 0) {
-      e.preventDefault();
-      setDraft({});
-      setMessage(null);
-      onNotice(`The unfinished ${ROW_WORD[table]} was cleared. Nothing was saved from it.`);
-    }
-  };
-
-  const onKey = (e: CellKeyDownEvent<Row>) => {
-    const k = e.event as KeyboardEvent | undefined;
-    if (!k || readOnly) return;
-    if (k.key === 'Delete' && !k.ctrlKey && !k.metaKey) {
-      const spec = specs.find((s) => s.key === e.column.getColId());
-      if (!spec || isFooterRow(e.data)) return;
-      k.preventDefault();
-      if (isEntryRow(e.data)) {
-        const { [spec.key]: _gone, ...rest } = draft.current;
-        setDraft(rest);
-      } else void commit(e.node, spec, '', e.data?.[spec.key]);
-    }
-  };
-
-  // Leaving the new-row line saves it. Focus moving to another row, or out of the grid, is leaving;
-  // the check waits a moment so that the cell being left has been committed to the line first.
-  const lastFocus = useRef<{ entry: boolean }>({ entry: false });
-  /** In the grid: its own element, or one of its pop-up editors (which AG Grid may draw elsewhere in the page). */
-  const inGrid = (node: Node | null) => !!node && ((wrap.current?.contains(node) ?? false) || (node instanceof Element && node.closest('.ag-popup, .ag-popup-editor') !== null));
-  const leftEntry = useCallback(() => {
-    setTimeout(() => {
-      const api0 = grid.current;
-      if (!api0) return;
-      const f = api0.getFocusedCell();
-      const inside = inGrid(document.activeElement);
-      if (inside && f?.rowPinned === 'bottom' && f.rowIndex === 0) return;
-      saveDraft('left');
-    }, 0);
-  }, [saveDraft]);
-  const onCellFocused = (e: CellFocusedEvent<Row>) => {
-    const entry = e.rowPinned === 'bottom' && e.rowIndex === 0 && !readOnly;
-    const col = typeof e.column === 'string' ? e.column : e.column?.getColId();
-    if (e.rowIndex !== null && col && !(e.rowPinned === 'bottom' && e.rowIndex > 0)) lastCell.current = { rowIndex: e.rowIndex, column: col, pinned: e.rowPinned === 'bottom' ? 'bottom' : null };
-    if (lastFocus.current.entry && !entry) leftEntry();
-    lastFocus.current = { entry };
-  };
-  const onBlurCapture = (e: React.FocusEvent<HTMLDivElement>) => {
-    const to = e.relatedTarget as Node | null;
-    if (to && !inGrid(to) && lastFocus.current.entry) {
-      lastFocus.current = { entry: false };
-      leftEntry();
-    }
-  };
-
-  /** The footer row (the sums) is never a place to land with the keys. */
-  const isFooterPosition = (p: CellPosition | null | undefined) => !!p && p.rowPinned === 'bottom' && p.rowIndex === (readOnly ? 0 : 1);
-  const navigateToNextCell = (p: NavigateToNextCellParams<Row>) => (isFooterPosition(p.nextCellPosition) ? null : p.nextCellPosition);
-  const tabToNextCell = (p: TabToNextCellParams<Row>) => {
-    const prev = p.previousCellPosition;
-    const prevEntry = prev.rowPinned === 'bottom' && prev.rowIndex === 0 && !readOnly;
-    const next = p.nextCellPosition;
-    const nextEntry = !!next && next.rowPinned === 'bottom' && next.rowIndex === 0;
-    if (prevEntry && !p.backwards && !nextEntry) {
-      // Tab past the last cell of the new-row line: the line is saved, and the next one starts at its
-      // first cell (once the line is empty, so the new line never shows the old one's values).
-      // Saved as soon as the cell being left has given its value (below, in commit), before the first
-      // cell's editor opens — or now, if no cell is being edited.
-      if (p.editing) {
-        // Saved as the cell being left gives its value (AG Grid closes it after asking us where to go).
-        pendingSave.current = 'tab';
-        setTimeout(() => {
-          if (pendingSave.current === 'tab') {
-            pendingSave.current = null;
-            saveDraft('tab');
-          }
-        }, 0);
-      } else {
-        saveDraft('tab');
-      }
-      const first = grid.current?.getColumn(editableColumns()[0] ?? specs[0]!.key);
-      return first ? { rowIndex: 0, rowPinned: 'bottom' as const, column: first } : false;
-    }
-    if (isFooterPosition(next)) return false;
-    return next ?? false;
-  };
-
-  /**
-   * Tabbing into the grid lands on a cell — the one last used, else the first — not on the column
-   * headers (a tab stop each). The headers are reached with ↑ from the first line; Tab from a header
-   * goes down to the cells.
-   */
-  const lastCell = useRef<{ rowIndex: number; column: string; pinned: 'bottom' | null } | null>(null);
-  const focusGridInnerElement = () => {
-    const api0 = grid.current;
-    if (!api0) return false;
-    const first = editableColumns()[0] ?? specs[0]!.key;
-    const last = lastCell.current;
-    if (last && (last.pinned === 'bottom' ? !readOnly : last.rowIndex < api0.getDisplayedRowCount())) {
-      api0.ensureColumnVisible(last.column);
-      api0.setFocusedCell(last.rowIndex, last.column, last.pinned);
-    } else if (api0.getDisplayedRowCount() > 0) {
-      api0.ensureIndexVisible(0);
-      api0.setFocusedCell(0, first);
-    } else if (!readOnly) {
-      api0.setFocusedCell(0, first, 'bottom');
-    } else {
-      return false;
-    }
-    return true;
-  };
-  const tabToNextHeader = (p: TabToNextHeaderParams<Row>) => {
-    if (p.backwards) return false;
-    setTimeout(() => focusGridInnerElement(), 0);
-    return true;
-  };
-
-  /**
-   * Columns fit their contents on first show, within limits: frozen columns stay narrow enough to leave
-   * room to scroll the rest, long text stops at a readable width (the full text is on hover). The user
-   * can still widen any column; their widths are kept per workbook.
-   */
-  const fitColumns = (api0: GridApi<Row>) => {
-    api0.autoSizeColumns(specs.map((s) => s.key).concat((computed ?? []).map((c) => c.colId ?? '').filter(Boolean)));
-    const limits = specs.map((spec) => {
-      const frozen = FROZEN[table].includes(spec.key);
-      const textual = spec.kind === 'text' || spec.kind === 'longtext' || spec.kind === 'refs' || spec.kind === 'ref';
-      const max = frozen ? (FROZEN[table].length > 1 ? 240 : 320) : textual ? 360 : 300;
-      const width = api0.getColumn(spec.key)?.getActualWidth() ?? 0;
-      return { key: spec.key, newWidth: Math.min(width, max) };
-    }).filter((l) => l.newWidth < (api0.getColumn(l.key)?.getActualWidth() ?? 0));
-    if (limits.length > 0) api0.setColumnWidths(limits, true, 'autosizeColumns');
-  };
+  const keys = useSheetKeys({ grid, wrap, readOnly, table, draft, pendingSave, setDraft, setMessage, saveDraft, focusEntry, editableColumns, commit, onNotice });
+  const goToEntry = keys.goToEntry;
 
   const saveColumns = () => {
     const api0 = grid.current;
@@ -685,7 +382,7 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
 
   return (
     <div className="sheet-column">
-      <div ref={wrap} className="grid-wrap sheet" role="region" aria-label={props.label} onPaste={onPaste} onCopy={onCopy} onKeyDownCapture={onKeyDownCapture} onBlurCapture={onBlurCapture}>
+      <div ref={wrap} className="grid-wrap sheet" role="region" aria-label={props.label} onPaste={onPaste} onCopy={onCopy} onKeyDownCapture={keys.onKeyDownCapture} onBlurCapture={keys.onBlurCapture}>
         <AgGridReact<Row>
           theme={gridTheme}
           columnDefs={columns}
@@ -702,13 +399,13 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
           singleClickEdit={false}
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
-          navigateToNextCell={navigateToNextCell}
-          tabToNextCell={tabToNextCell}
-          tabToNextHeader={tabToNextHeader}
-          focusGridInnerElement={focusGridInnerElement}
+          navigateToNextCell={keys.navigateToNextCell}
+          tabToNextCell={keys.tabToNextCell}
+          tabToNextHeader={keys.tabToNextHeader}
+          focusGridInnerElement={keys.focusGridInnerElement}
           onCellEditRequest={onEdit}
-          onCellKeyDown={onKey}
-          onCellFocused={onCellFocused}
+          onCellKeyDown={keys.onKey}
+          onCellFocused={keys.onCellFocused}
           onCellEditingStarted={(e) => setMessage((m) => (m && (m.rowId === e.node.id && (m.column === e.column.getColId() || m.rowId === entryId)) ? m : null))}
           onSelectionChanged={(e) => onSelection?.(e.api.getSelectedRows().length)}
           onGridReady={(e) => {
@@ -726,7 +423,7 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
           }}
           onFirstDataRendered={(e) => {
             // Columns fit their contents on first show (within each column's limits), unless the user has set widths.
-            if (!hadSavedColumns.current) fitColumns(e.api);
+            if (!hadSavedColumns.current) fitColumns(e.api, table, computed);
           }}
           onColumnResized={(e) => e.finished && e.source !== 'autosizeColumns' && saveColumns()}
           onColumnMoved={(e) => e.finished && saveColumns()}
