@@ -33,7 +33,8 @@ async function gridFigures(file: string): Promise<void> {
     for (let run = 0; run < 3; run++) {
       // Each run's edit changes the file, so ask the store which line sorts first this time.
       const ro = Workbook.open(file, { author: 'Benchmark', readOnly: true });
-      const smallestDescription = ro.spend.page({ limit: 1, sort: [{ key: 'amountPence', dir: 'asc' }] }).rows[0]!.description;
+      const smallest = ro.spend.page({ limit: 1, sort: [{ key: 'amountPence', dir: 'asc' }] }).rows[0]!;
+      const smallestDescription = smallest.description;
       ro.close();
       const h = await Harness.start(browser);
       try {
@@ -58,8 +59,8 @@ async function gridFigures(file: string): Promise<void> {
         const amount = h.page.locator('.ag-grid-scrolling-container .ag-row[row-index="0"] .ag-cell[col-id="amountPence"]');
         await amount.dblclick();
         const input = h.page.locator('.cell-input');
-        const current = await input.inputValue();
-        await input.fill(String(Number(current) + 1_000_000_000));
+        // The box shows the amount in the grid's unit; a £ sign says pounds, whatever the unit.
+        await input.fill(`£${((smallest.amountPence + 100_000_000_000) / 100).toFixed(2)}`);
         // Timed inside the page, from the Enter that saves the edit to the panel's total changing, so the
         // figure is the app's, not the test driver's polling.
         await h.page.evaluate((expected) => {
