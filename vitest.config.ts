@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Workbook files and child processes: keep the two cores for real work, not contention.
     pool: 'forks',
+    // The store's record of the files this computer wrote (and its snapshots) go to a test folder, not ~/.totalplace.
+    env: { TOTALPLACE_HOME: path.join(os.tmpdir(), 'totalplace-test-home') },
     // Build the renderer once for the browser tests (test/e2e).
     globalSetup: ['test/e2e/global-setup.ts'],
   },

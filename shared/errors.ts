@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'not-a-workbook', // not SQLite, or another application's SQLite file
   'too-new', // made by a newer version of the app
   'corrupt', // damaged or truncated
+  'tampered', // changed outside the app: a part or a value the app never makes
   'locked', // open in another copy of the app
   'read-only', // opened read-only; edits refused
   'in-use', // the row is used elsewhere (a delete needs a decision)

@@ -1,5 +1,39 @@
 /** Shapes the store returns about the file itself, shared with the renderer through the API. */
-export type ReadOnlyReason = 'requested' | 'file' | 'folder' | 'locked';
+/**
+ * Why a workbook is open read-only. 'journal': it was left half-saved (a "-journal" file beside it) and
+ * was not last written on this computer, so the unfinished save was not rolled back into it: it is
+ * read, with that save undone, through a private copy (see `halfSaved`); opening it for editing with
+ * `recoverJournal` finishes undoing the save in the file itself.
+ */
+export type ReadOnlyReason = 'requested' | 'file' | 'folder' | 'locked' | 'journal';
+
+/**
+ * How far the totals shown can be trusted (the kept per-cell sums, `spend_cell`, are only trusted
+ * where this computer kept them):
+ * - 'written-here': the file is exactly as this computer last left it: its kept totals are the ones it kept;
+ * - 'recounted-agree': last written elsewhere (another computer, another copy of the app, a SQLite tool):
+ *   its kept totals were recounted from its spend lines on open, and agree;
+ * - 'disagree': they were recounted and do not agree — the file was changed outside the app. The totals
+ *   shown (`totals()`, the report) are the recount, from the lines; edits are refused until the kept totals
+ *   are repaired (`repairTotals()`), and a saved copy has them rebuilt;
+ * - 'rebuilt': they did not agree, and were rebuilt from the lines (by `repairTotals()`, or by updating
+ *   an older file's format, which rebuilds them).
+ */
+export type TotalsStatus = 'written-here' | 'recounted-agree' | 'disagree' | 'rebuilt';
+
+/** What to tell the user about the totals' status, in words (null: nothing worth saying). */
+export function totalsStatusWords(status: TotalsStatus): string | null {
+  switch (status) {
+    case 'written-here':
+      return null;
+    case 'recounted-agree':
+      return 'This file was last saved somewhere else, so its totals were recounted from its spend lines when it was opened. They agree.';
+    case 'disagree':
+      return 'This file’s kept totals do not agree with its spend lines: it was changed outside Total Place Workbook. The totals shown are recounted from the lines. Repair the totals to edit it, or save a copy, which has them rebuilt.';
+    case 'rebuilt':
+      return 'This file’s kept totals did not agree with its spend lines (it was changed outside Total Place Workbook), so they were rebuilt from the lines.';
+  }
+}
 
 export interface WorkbookInfo {
   path: string;
@@ -23,6 +57,14 @@ export interface WorkbookInfo {
    * this version's format (deleted on close); the file itself is unchanged, still at `schemaVersion`.
    */
   readThroughUpdatedCopy: boolean;
+  /**
+   * The file has a "-journal" beside it (a save cut off part-way) that was not rolled back into it: what
+   * is shown is the file with that save undone, read-only, through a private copy; the file and its
+   * journal are unchanged.
+   */
+  halfSaved: boolean;
+  /** How far the totals can be trusted; see `TotalsStatus` and `totalsStatusWords`. */
+  totalsStatus: TotalsStatus;
 }
 
 export interface CheckReport {

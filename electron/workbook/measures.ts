@@ -75,6 +75,11 @@ export const V2_MEASURES: readonly Measure[] = [
 /** The measures of the current format. */
 export const MEASURES: readonly Measure[] = V2_MEASURES;
 
+/** The measures a file of format `version` keeps (format 1 had its own; every later one keeps the current ones). */
+export function measuresOf(version: number): readonly Measure[] {
+  return version <= 1 ? V1_MEASURES : MEASURES;
+}
+
 export const CELL_KEY = ['agency_id', 'theme_id', 'function'] as const;
 
 export function cellTableSql(measures: readonly Measure[] = MEASURES): string {

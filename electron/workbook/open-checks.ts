@@ -9,7 +9,9 @@ import { WorkbookError } from '../../shared/errors';
 import { connect, mapError, type DB } from './db';
 import { corrupt } from './file-check';
 import { alive } from './lock';
-import { migrate, type Migration } from './schema';
+import { REQUIRED_TABLES, migrate, type Migration } from './schema';
+import { checkRules, checkSchema } from './schema-check';
+import type { JournalFacts } from './file-check';
 
 /** Can we write here? A file marked read-only (no write bits) counts as read-only even for an administrator. */
 export function writable(p: string): boolean {
@@ -21,8 +23,12 @@ export function writable(p: string): boolean {
   }
 }
 
-/** Check a file through a read-only connection, so that a damaged file is never written to. */
-export function checkReadOnly(file: string, name: string, nativeBinding: string | undefined, want: 'full' | 'partial'): 'full' | 'partial' {
+/**
+ * Check a file through a read-only connection, so that a damaged or changed file is never written
+ * to: first its schema, exactly (nothing the app never makes — no trigger, view, table or index of
+ * anyone else's — can then run or be read), then its integrity.
+ */
+export function checkReadOnly(file: string, name: string, nativeBinding: string | undefined, want: 'full' | 'partial', migrations: readonly Migration[]): 'full' | 'partial' {
   let db: DB;
   try {
     db = connect(file, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -30,12 +36,21 @@ export function checkReadOnly(file: string, name: string, nativeBinding: string 
     throw mapError(e, name);
   }
   try {
-    return checkOpen(db, name, want);
+    return checkFile(db, name, want, migrations, nativeBinding);
   } catch (e) {
     throw mapError(e, name);
   } finally {
     db.close();
   }
+}
+
+/** The schema check, then the integrity check, on an open connection (its format is its own `user_version`). */
+export function checkFile(db: DB, name: string, want: 'full' | 'partial', migrations: readonly Migration[], nativeBinding: string | undefined): 'full' | 'partial' {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  checkSchema(db, name, version, migrations, nativeBinding);
+  const checked = checkOpen(db, name, want);
+  checkRules(db, name, version, migrations, nativeBinding, checked === 'full' ? new Set() : BIG_TABLES);
+  return checked;
 }
 
 const BIG_TABLES = new Set(['spend_line', 'change_log']);
@@ -49,8 +64,15 @@ export function checkOpen(db: DB, name: string, want: 'full' | 'partial'): 'full
     for (const t of tables) results.push(...(db.pragma(`quick_check(${JSON.stringify(t)})`) as { quick_check: string }[]).map((r) => r.quick_check));
   }
   const problems = results.filter((r) => r !== 'ok');
-  if (problems.length > 0) throw corrupt(name, `its integrity check found ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (${problems[0]})`);
-  return want;
+  if (problems.length === 0) return want;
+  // Rows that break the tables' own rules (a CHECK, NOT NULL, a STRICT column's type) were written with
+  // those rules turned off: changed outside the app, not damaged. Only our own table names are repeated.
+  const rules = problems.map((p) => /^(?:CHECK constraint failed in|NULL value in|non-\w+ value in) "?(\w+)/.exec(p)?.[1]);
+  if (rules.every((t) => t !== undefined && REQUIRED_TABLES.includes(t))) {
+    const tables = [...new Set(rules)];
+    throw new WorkbookError('tampered', `"${name}" was changed outside Total Place Workbook: its ${tables.join(' and ')} table${tables.length === 1 ? '' : 's'} hold${tables.length === 1 ? 's' : ''} a value the app never saves (${problems.length === 1 ? 'a row breaks' : `${problems.length} rows break`} the table's rules). It was not opened and nothing was changed. Ask the sender for the file again, or open your own last copy.`);
+  }
+  throw corrupt(name, `its integrity check found ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}`);
 }
 
 export function snapshotBeforeMigration(db: DB, file: string, version: number, dir: string): string {
@@ -95,6 +117,61 @@ export function makeUpdatedCopy(db: DB, file: string, version: number, migration
       throw new WorkbookError('internal', `"${name}" could not be updated to this version's format to be read (${(e as Error).message}). The file was not changed. Please report this.`);
     } finally {
       c.close();
+    }
+  } catch (e) {
+    fs.rmSync(folder, { recursive: true, force: true });
+    throw e;
+  }
+  return copy;
+}
+
+/**
+ * A file with a journal beside it (a save cut off part-way) that is not to be rolled back into the file
+ * itself — not last written on this computer, or to be opened read-only — is read through a private
+ * copy instead: the file and its journal are copied into a new folder of their own in `dir`, and SQLite
+ * plays the journal back into the copy there (the journal was looked at first: it names no other file,
+ * and can't make the file larger). The copy is the file as it was before the unfinished save; the file
+ * and its journal are only read. Checked by the caller, like any file; deleted on close.
+ */
+export function makeJournalCopy(file: string, journal: JournalFacts, dir: string, nativeBinding: string | undefined): string {
+  const name = path.basename(file);
+  removeLeftCopies(dir);
+  let folder: string;
+  try {
+    folder = fs.mkdtempSync(path.join(dir, `${COPY_PREFIX}${process.pid}-`));
+  } catch (e) {
+    throw new WorkbookError('io', `"${name}" was left half-saved, so it is read through a private copy, but the copy couldn't be made in ${dir} (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}). The file was not changed.`);
+  }
+  const copy = path.join(folder, `${path.basename(file, '.totalplace')} (unfinished save undone, copy to read).totalplace`);
+  try {
+    const size = fs.statSync(file).size;
+    try {
+      fs.copyFileSync(file, copy);
+      if (journal.size > 0) fs.copyFileSync(journal.path, `${copy}-journal`);
+    } catch (e) {
+      throw new WorkbookError('io', `"${name}" was left half-saved, so it is read through a private copy, but the copy couldn't be made in ${dir} (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}). Free some space there and try again. The file was not changed.`);
+    }
+    let c: DB;
+    try {
+      c = connect(copy, nativeBinding ? { nativeBinding } : {});
+    } catch (e) {
+      throw mapError(e, name);
+    }
+    try {
+      // The first read plays a hot journal back (into the copy); one SQLite judges not hot is removed.
+      c.pragma('user_version', { simple: true });
+      if (fs.existsSync(`${copy}-journal`)) {
+        c.exec('BEGIN IMMEDIATE');
+        fs.rmSync(`${copy}-journal`, { force: true });
+        c.exec('COMMIT');
+      }
+    } catch (e) {
+      throw mapError(e, name);
+    } finally {
+      c.close();
+    }
+    if (fs.statSync(copy).size > size) {
+      throw new WorkbookError('tampered', `"${name}" has a "-journal" file beside it that would make the file larger than it is, which Total Place Workbook never leaves. The file was not opened and nothing was changed. Move "${name}" on its own to another folder and open it there, or ask the sender for the file again.`);
     }
   } catch (e) {
     fs.rmSync(folder, { recursive: true, force: true });

@@ -8,13 +8,17 @@ import {
   type EnumItem,
 } from '../../shared/enums';
 import { NOT_STATED_FIELDS, type AgencyTotal, type CountTotal, type KeyTotal, type NotStatedField, type ThemeTotal, type Totals } from '../../shared/totals';
-import { fromUid, type DB } from './db';
+import { AgencyFields, BarrierFields, Id, PilotFields, ThemeFields } from '../../shared/schemas';
+import type { DB } from './db';
+import { changedOutside, exactFromFile, fromFile, uidOf } from './from-file';
 
-function exact(n: number | bigint | null): number {
-  const v = Number(n ?? 0);
-  if (!Number.isSafeInteger(v)) throw new Error(`A total is beyond exact arithmetic (${String(n)})`);
-  return v;
+/** A sum or count read from the file: a whole number, exact (never a string or a fraction cast into one). */
+function exact(n: unknown, where = 'a total'): number {
+  return exactFromFile(n, where);
 }
+
+/** A row id read from the file, checked. */
+const idOf = (v: unknown, where: string): string => fromFile(Id, uidOf(v), where);
 
 type Sums = Record<string, number | null>;
 
@@ -28,8 +32,10 @@ function byKey<K extends string>(items: readonly EnumItem<K>[], rows: { key: str
 
 function countBy<K extends string>(db: DB, column: string, items: readonly EnumItem<K>[]): CountTotal<K>[] {
   const rows = db.prepare(`SELECT ${column} AS key, count(*) AS count, coalesce(sum(cost_pence), 0) AS cost FROM barrier GROUP BY ${column}`).all() as { key: string; count: number; cost: number }[];
+  // Every barrier is counted under one of the app's choices: one with any other value is refused, not left out.
+  for (const r of rows) if (!items.some((i) => i.key === r.key)) throw changedOutside(`a barrier's ${column}`, null);
   const m = new Map(rows.map((r) => [r.key, r]));
-  return items.map((i) => ({ key: i.key, count: m.get(i.key)?.count ?? 0, costPence: exact(m.get(i.key)?.cost ?? 0) }));
+  return items.map((i) => ({ key: i.key, count: exact(m.get(i.key)?.count ?? 0), costPence: exact(m.get(i.key)?.cost ?? 0) }));
 }
 
 /** Spend by agency and theme (null: unallocated), from the kept cells: the spend map's main table. */
@@ -37,12 +43,15 @@ export function computeMatrix(db: DB): { agencyId: string; themeId: string | nul
   const rows = db.prepare(`SELECT a.uid AS agency, t.uid AS theme, sum(c.pence) AS pence
     FROM spend_cell c JOIN agency a ON a.id = c.agency_id LEFT JOIN theme t ON t.id = c.theme_id
     GROUP BY c.agency_id, c.theme_id HAVING sum(c.lines) > 0`).all() as { agency: Buffer; theme: Buffer | null; pence: number }[];
-  return rows.map((r) => ({ agencyId: fromUid(r.agency), themeId: r.theme ? fromUid(r.theme) : null, pence: exact(r.pence) }));
+  return rows.map((r) => ({ agencyId: idOf(r.agency, 'an agency'), themeId: r.theme === null ? null : idOf(r.theme, 'a theme'), pence: exact(r.pence) }));
 }
 
 export function computeTotals(db: DB): Totals {
-  const w = db.prepare('SELECT revision FROM workbook').get() as { revision: number };
-  const population = (db.prepare('SELECT population FROM pilot').get() as { population: number | null }).population;
+  const w = db.prepare('SELECT revision FROM workbook').get() as { revision: number } | undefined;
+  if (!w) throw changedOutside('the workbook record', null);
+  const pilot = db.prepare('SELECT population FROM pilot').get() as { population: unknown } | undefined;
+  if (!pilot) throw changedOutside('the pilot\'s details', null);
+  const population = fromFile(PilotFields.shape.population, pilot.population, 'the pilot\'s details (population)');
   const s = db.prepare(`SELECT sum(lines) AS lines, sum(pence) AS pence, sum(passed_lines) AS passed_lines, sum(passed_pence) AS passed_pence,
     sum(negative_lines) AS negative_lines, sum(revenue_pence) AS revenue, sum(capital_pence) AS capital, sum(frontline_pence) AS frontline,
     sum(admin_pence) AS admin, sum(reaction_pence) AS reaction, sum(prevention_pence) AS prevention, sum(not_stated_lines) AS not_stated_lines,
@@ -57,10 +66,10 @@ export function computeTotals(db: DB): Totals {
       coalesce(sum(c.passed_pence), 0) AS passed
     FROM agency a LEFT JOIN spend_cell c ON c.agency_id = a.id GROUP BY a.id ORDER BY pence DESC, a.name`).all() as
     { uid: Buffer; name: string; type: string; tier: string; control: string; pence: number; lines: number; passed: number }[];
-  const byAgency: AgencyTotal[] = agencies.map((a) => ({
-    id: fromUid(a.uid), name: a.name, type: a.type as AgencyTotal['type'], tier: a.tier as AgencyTotal['tier'], control: a.control as AgencyTotal['control'],
-    pence: exact(a.pence), lines: exact(a.lines), passedOnPence: exact(a.passed),
-  }));
+  const byAgency: AgencyTotal[] = agencies.map((a) => {
+    const f = fromFile(AgencyFields, { name: a.name, type: a.type, tier: a.tier, control: a.control }, 'an agency');
+    return { id: idOf(a.uid, 'an agency'), ...f, pence: exact(a.pence), lines: exact(a.lines), passedOnPence: exact(a.passed) };
+  });
   const sumWhere = (pred: (a: AgencyTotal) => boolean) => byAgency.filter(pred).reduce((t, a) => t + a.pence, 0);
   const groupAgencies = <K extends string>(items: readonly EnumItem<K>[], pick: (a: AgencyTotal) => string) =>
     byKey(items, items.map((i) => {
@@ -75,12 +84,16 @@ export function computeTotals(db: DB): Totals {
   const unallocated = db.prepare('SELECT coalesce(sum(pence), 0) AS pence, coalesce(sum(lines), 0) AS lines FROM spend_cell WHERE theme_id = 0').get() as { pence: number; lines: number };
   const unallocatedBarriers = (db.prepare('SELECT count(*) AS n FROM barrier WHERE theme_id IS NULL').get() as { n: number }).n;
   const byTheme: ThemeTotal[] = [
-    ...themes.map((t) => ({ id: fromUid(t.uid), name: t.name, pence: exact(t.pence), lines: exact(t.lines), barriers: t.barriers })),
-    { id: null, name: null, pence: exact(unallocated.pence), lines: exact(unallocated.lines), barriers: unallocatedBarriers },
+    ...themes.map((t) => ({ id: idOf(t.uid, 'a theme'), name: fromFile(ThemeFields.shape.name, t.name, 'a theme'), pence: exact(t.pence), lines: exact(t.lines), barriers: exact(t.barriers) })),
+    { id: null, name: null, pence: exact(unallocated.pence), lines: exact(unallocated.lines), barriers: exact(unallocatedBarriers) },
   ];
 
   const fnRows = db.prepare('SELECT function AS code, sum(pence) AS pence, sum(lines) AS lines FROM spend_cell GROUP BY function').all() as { code: number; pence: number; lines: number }[];
-  const byFunction = byKey(FUNCTIONS, fnRows.map((r) => ({ key: FUNCTIONS[r.code]!.key, pence: r.pence, lines: r.lines })));
+  const byFunction = byKey(FUNCTIONS, fnRows.map((r) => {
+    const item = typeof r.code === 'number' ? FUNCTIONS[r.code] : undefined;
+    if (!item) throw changedOutside('the kept totals (a function code the app does not have)', null);
+    return { key: item.key, pence: exact(r.pence), lines: exact(r.lines) };
+  }));
 
   const idle = db.prepare(`SELECT a.uid, a.name FROM agency a WHERE NOT EXISTS (SELECT 1 FROM spend_cell c WHERE c.agency_id = a.id AND c.lines + c.passed_lines > 0) ORDER BY a.id`).all() as { uid: Buffer; name: string }[];
   const idleThemes = db.prepare(`SELECT t.uid, t.name FROM theme t WHERE NOT EXISTS (SELECT 1 FROM spend_cell c WHERE c.theme_id = t.id AND c.lines + c.passed_lines > 0) ORDER BY t.id`).all() as { uid: Buffer; name: string }[];
@@ -112,7 +125,7 @@ export function computeTotals(db: DB): Totals {
   };
 
   return {
-    revision: w.revision,
+    revision: exact(w.revision, 'the workbook record'),
     population,
     totalPence: total,
     perHeadPence: population ? Math.round(total / population) : null,
@@ -142,13 +155,16 @@ export function computeTotals(db: DB): Totals {
     byFunding: FUNDING_BASES.map((f) => ({ key: f.key, pence: exact(s[`funding_${f.key}`] ?? 0) })),
     bySource: SOURCES.map((x) => ({ key: x.key, pence: exact(s[`source_${x.key}`] ?? 0) })),
     byConfidence: CONFIDENCES.map((x) => ({ key: x.key, pence: exact(s[`confidence_${x.key}`] ?? 0) })),
-    agenciesWithoutSpend: idle.map((a) => ({ id: fromUid(a.uid), name: a.name })),
-    themesWithoutSpend: idleThemes.map((t) => ({ id: fromUid(t.uid), name: t.name })),
+    agenciesWithoutSpend: idle.map((a) => ({ id: idOf(a.uid, 'an agency'), name: fromFile(AgencyFields.shape.name, a.name, 'an agency') })),
+    themesWithoutSpend: idleThemes.map((t) => ({ id: idOf(t.uid, 'a theme'), name: fromFile(ThemeFields.shape.name, t.name, 'a theme') })),
     apportionedPence: exact(s.source_apportioned ?? 0),
-    barrierCount: barrier.n,
-    costliestBarriers: costliest.map((b) => ({ id: fromUid(b.uid), title: b.title, costPence: exact(b.cost_pence), ask: b.ask, category: b.category as Totals['costliestBarriers'][number]['category'] })),
+    barrierCount: exact(barrier.n),
+    costliestBarriers: costliest.map((b) => ({
+      id: idOf(b.uid, 'a barrier'),
+      ...fromFile(BarrierFields.pick({ title: true, costPence: true, ask: true, category: true }), { title: b.title, costPence: b.cost_pence, ask: b.ask, category: b.category }, 'a barrier'),
+    })) as Totals['costliestBarriers'],
     barrierCostPence: exact(barrier.cost),
-    barriersCosted: barrier.costed,
+    barriersCosted: exact(barrier.costed),
     barriersByCategory: countBy(db, 'category', BARRIER_CATEGORIES),
     barriersByResolution: countBy(db, 'resolution', RESOLUTIONS),
     barriersByStatus: countBy(db, 'status', BARRIER_STATUSES),

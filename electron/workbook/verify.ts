@@ -5,7 +5,7 @@
 import { CONFIDENCES, DELIVERY, FUNCTIONS, FUNDING_BASES, NOT_STATED, PURPOSES, SOURCES, SPEND_KINDS, type EnumItem } from '../../shared/enums';
 import type { CheckReport } from '../../shared/types';
 import type { DB } from './db';
-import { MEASURES, recountSql } from './measures';
+import { MEASURES, recountSql, type Measure } from './measures';
 
 const codeOf = (list: readonly EnumItem[], key: string): number => list.findIndex((x) => x.key === key);
 
@@ -33,26 +33,20 @@ export function notStatedWarnings(db: DB): string[] {
   return out;
 }
 
-export function verifyWorkbook(db: DB): CheckReport {
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+/**
+ * `rules`: the rows that break each table's CHECK rules (SQLite's own integrity check can't see them
+ * through a read-only connection; see schema-check.ts).
+ */
+export function verifyWorkbook(db: DB, rules: Map<string, number> = new Map()): CheckReport {
+  let integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  const broken = [...rules].map(([table, n]) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'} of ${table} break${n === 1 ? 's' : ''} the table's rules (written outside Total Place Workbook)`);
+  if (broken.length > 0) integrity = [...integrity.filter((r) => r !== 'ok'), ...broken];
   const errors: string[] = integrity.filter((r) => r !== 'ok').map((r) => `Integrity: ${r}`);
   const fk = db.pragma('foreign_key_check') as unknown[];
   if (fk.length > 0) errors.push(`${fk.length} row(s) refer to rows that are not there.`);
 
-  const cols = MEASURES.map((m) => m.column);
-  const kept = new Map<string, string>();
-  for (const r of db.prepare(`SELECT agency_id, theme_id, function, ${cols.join(', ')} FROM spend_cell`).all() as Record<string, number>[]) {
-    if (cols.some((c) => r[c] !== 0)) kept.set(`${r.agency_id}/${r.theme_id}/${r.function}`, cols.map((c) => r[c]).join(','));
-  }
-  let totalsAgree = true;
-  const recount = db.prepare(recountSql()).all() as Record<string, number>[];
-  for (const r of recount) {
-    const key = `${r.agency_id}/${r.theme_id}/${r.function}`;
-    if (kept.get(key) !== cols.map((c) => r[c]).join(',')) totalsAgree = false;
-    kept.delete(key);
-  }
-  if (kept.size > 0) totalsAgree = false;
-  if (!totalsAgree) errors.push('The kept totals do not match the spend lines (the file was changed by another program). Save a copy to rebuild them.');
+  const totalsAgree = keptTotalsAgree(db);
+  if (!totalsAgree) errors.push('The kept totals do not match the spend lines (the file was changed outside Total Place Workbook). The totals shown are recounted from the lines; repair the kept totals (Repair totals in the app, or totalplace repair) or save a copy, which has them rebuilt.');
 
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const counts = {
@@ -74,4 +68,25 @@ export function verifyWorkbook(db: DB): CheckReport {
   warnings.push(...notStatedWarnings(db));
   if (count('SELECT count(*) AS n FROM pilot WHERE population IS NULL') > 0) warnings.push('The pilot has no population, so spend per head cannot be shown.');
   return { integrity, totalsAgree, errors, warnings, counts };
+}
+
+/**
+ * Do the kept totals (the file's own `spend_cell`, never a recount put in front of it) agree with a
+ * full recount of the spend lines? `measures` are those of the file's format. One scan of the lines,
+ * done by SQLite; the cells are compared in a map (a few thousand at most).
+ */
+export function keptTotalsAgree(db: DB, measures: readonly Measure[] = MEASURES): boolean {
+  const cols = measures.map((m) => m.column);
+  const kept = new Map<string, string>();
+  const row = (r: unknown[]) => r.map((v) => String(v)).join(',');
+  for (const r of db.prepare(`SELECT agency_id, theme_id, function, ${cols.join(', ')} FROM main.spend_cell`).raw().all() as unknown[][]) {
+    // A cell whose lines have all gone stays, all zeros: it is not a disagreement.
+    if (r.slice(3).some((v) => v !== 0)) kept.set(row(r.slice(0, 3)), row(r.slice(3)));
+  }
+  for (const r of db.prepare(recountSql(measures)).raw().all() as unknown[][]) {
+    const key = row(r.slice(0, 3));
+    if (kept.get(key) !== row(r.slice(3))) return false;
+    kept.delete(key);
+  }
+  return kept.size === 0;
 }

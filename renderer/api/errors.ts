@@ -12,6 +12,7 @@ const TITLES: Record<ErrorCode, string> = {
   'not-a-workbook': 'This is not a Total Place workbook',
   'too-new': 'This file needs a newer version',
   corrupt: 'This file is damaged',
+  tampered: 'This file was changed outside Total Place Workbook',
   locked: 'Someone else has this file open',
   'read-only': 'This workbook is read-only',
   'in-use': 'This is still in use',

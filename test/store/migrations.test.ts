@@ -325,15 +325,22 @@ describe('an older file that must be opened read-only', () => {
     expect(sha256(file)).toBe(before);
   });
 
-  it('still refuses a read-only file with a cut-off write (a journal beside it)', () => {
+  it('reads a read-only file with a cut-off write (a journal beside it) through a private copy with the save undone, never touching the file or its journal', () => {
     const { file, snapshots } = formatOneFile();
     fs.writeFileSync(`${file}-journal`, 'not empty');
     fs.chmodSync(file, 0o444);
     const before = sha256(file);
+    const journalBefore = sha256(`${file}-journal`);
     const copies = tempDir();
-    expect(() => Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots, updatedCopyDir: copies })).toThrow(/was being saved when its program stopped, and it is read-only/);
+    const wb = Workbook.open(file, { author: 'J. Smith', snapshotDir: snapshots, updatedCopyDir: copies });
+    expect(wb.info()).toMatchObject({ readOnly: true, readOnlyReason: 'file', halfSaved: true, readThroughUpdatedCopy: true, schemaVersion: 1 });
+    expect(wb.totals().totalPence).toBe(123_456_789 + 60_000_000 + 10_000_000 + 7_000_000 + 3_000_000 - 500_000);
+    expect(fs.readdirSync(copies)).toHaveLength(1);
+    wb.close();
     expect(sha256(file)).toBe(before);
+    expect(sha256(`${file}-journal`)).toBe(journalBefore);
     expect(fs.readdirSync(copies)).toEqual([]);
+    expect(fs.existsSync(snapshots)).toBe(false);
   });
 
   it('leaves the file unchanged and no copy behind when the copy cannot be updated', () => {

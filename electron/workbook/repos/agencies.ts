@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { NOT_STATED } from '../../../shared/enums';
 import { WorkbookError } from '../../../shared/errors';
-import { AgencyBatch, AgencyCreate, AgencyFields, AgencyPatch, DeleteAgencies, type Agency } from '../../../shared/schemas';
+import { Agency, AgencyBatch, AgencyCreate, AgencyFields, AgencyPatch, DeleteAgencies } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
 import { fromUid, newId, toUid } from '../db';
+import { fromFile } from '../from-file';
 import type { Restore, Tx, WriteContext } from '../tx';
 import { AUTHOR_JOIN, META, diff, localId, metaOf, notFound, type MetaRow } from './common';
 import type { SpendRepo } from './spend';
@@ -154,6 +155,7 @@ export class AgencyRepo {
   }
 }
 
+/** An agency as read from the file, checked: one changed outside the app is refused in words, never cast. */
 function toAgency(r: AgencyRow): Agency {
-  return { ...agencyFields(r), ...metaOf(r) };
+  return fromFile(Agency, { ...agencyFields(r), ...metaOf(r) }, `agency ${r.id}`);
 }

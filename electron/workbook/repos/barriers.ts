@@ -1,9 +1,10 @@
 /** Barriers: what stops the place working as one, with the ask of government. */
 import { z } from 'zod';
 import { NOT_STATED } from '../../../shared/enums';
-import { BarrierBatch, BarrierCreate, BarrierFields, BarrierPatch, DeleteRows, type Barrier } from '../../../shared/schemas';
+import { Barrier, BarrierBatch, BarrierCreate, BarrierFields, BarrierPatch, DeleteRows } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
-import { fromUid, newId, toUid } from '../db';
+import { newId, toUid } from '../db';
+import { fromFile, uidOf } from '../from-file';
 import type { Restore, Tx, WriteContext } from '../tx';
 import { AUTHOR_JOIN, META, diff, idResolver, localId, notFound, type MetaRow } from './common';
 
@@ -26,7 +27,7 @@ export class BarrierRepo {
     const byBarrier = new Map<number, string[]>();
     for (const l of links) {
       const list = byBarrier.get(l.b) ?? [];
-      list.push(fromUid(l.uid));
+      list.push(uidOf(l.uid) as string);
       byBarrier.set(l.b, list);
     }
     return rows.map((r) => toBarrier(r, byBarrier.get(r.id) ?? []));
@@ -39,7 +40,7 @@ export class BarrierRepo {
   }
 
   private agenciesOf(n: number): string[] {
-    return (this.ctx.db.prepare('SELECT a.uid FROM barrier_agency ba JOIN agency a ON a.id = ba.agency_id WHERE ba.barrier_id = ? ORDER BY a.id').all(n) as { uid: Buffer }[]).map((r) => fromUid(r.uid));
+    return (this.ctx.db.prepare('SELECT a.uid FROM barrier_agency ba JOIN agency a ON a.id = ba.agency_id WHERE ba.barrier_id = ? ORDER BY a.id').all(n) as { uid: Buffer }[]).map((r) => uidOf(r.uid) as string);
   }
 
   create(input: unknown, restore?: Restore): Barrier[] {
@@ -120,11 +121,12 @@ function fieldsOf(b: Barrier): BarrierFields {
   return fields;
 }
 
+/** A barrier as read from the file, checked: one changed outside the app is refused in words, never cast. */
 function toBarrier(r: BarrierRow, agencyIds: string[]): Barrier {
-  return {
-    title: r.title, description: r.description, themeId: r.theme_uid ? fromUid(r.theme_uid) : null, agencyIds,
-    category: r.category as Barrier['category'], resolution: r.resolution as Barrier['resolution'], owner: r.owner, costPence: r.cost_pence,
-    evidence: r.evidence, ask: r.ask, offer: r.offer, severity: r.severity as Barrier['severity'], status: r.status as Barrier['status'],
-    id: fromUid(r.uid), createdAt: r.created_at, updatedAt: r.updated_at, author: r.author,
-  };
+  return fromFile(Barrier, {
+    title: r.title, description: r.description, themeId: r.theme_uid === null ? null : uidOf(r.theme_uid), agencyIds,
+    category: r.category, resolution: r.resolution, owner: r.owner, costPence: r.cost_pence,
+    evidence: r.evidence, ask: r.ask, offer: r.offer, severity: r.severity, status: r.status,
+    id: uidOf(r.uid), createdAt: r.created_at, updatedAt: r.updated_at, author: r.author,
+  }, `barrier ${r.id}`);
 }

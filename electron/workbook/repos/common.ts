@@ -1,7 +1,8 @@
 /** Pieces every repository uses: row metadata, id lookups, change records. */
 import { WorkbookError } from '../../../shared/errors';
 import type { RowMeta } from '../../../shared/schemas';
-import { fromUid, toUid, type DB } from '../db';
+import { toUid, type DB } from '../db';
+import { uidOf } from '../from-file';
 
 export interface MetaRow {
   uid: Buffer;
@@ -14,8 +15,9 @@ export interface MetaRow {
 export const META = 'x.uid, x.created_at, x.updated_at, au.name AS author';
 export const AUTHOR_JOIN = 'JOIN author au ON au.id = x.author_id';
 
+/** A row's metadata as read: the caller checks it with the row's schema (an id that is not one is left for the check to refuse). */
 export function metaOf(r: MetaRow): RowMeta {
-  return { id: fromUid(r.uid), createdAt: r.created_at, updatedAt: r.updated_at, author: r.author };
+  return { id: uidOf(r.uid) as string, createdAt: r.created_at, updatedAt: r.updated_at, author: r.author };
 }
 
 /** The local integer id of a row named by its uuid, or a validation error that says which kind of row is missing. */

@@ -1,6 +1,7 @@
 /** The pilot's details: one row per workbook. */
-import { PilotPatch, PilotFields, type Pilot } from '../../../shared/schemas';
+import { Pilot, PilotPatch, PilotFields } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
+import { changedOutside, fromFile } from '../from-file';
 import type { WriteContext } from '../tx';
 import { AUTHOR_JOIN, META, diff, metaOf, type MetaRow } from './common';
 
@@ -18,9 +19,11 @@ function fieldsOf(r: PilotRow): PilotFields {
 export class PilotRepo {
   constructor(private readonly ctx: WriteContext) {}
 
+  /** The pilot's details as read from the file, checked: changed outside the app, they are refused in words, never cast. */
   get(): Pilot {
-    const r = this.ctx.db.prepare(`SELECT x.*, ${META} FROM pilot x ${AUTHOR_JOIN}`).get() as PilotRow;
-    return { ...fieldsOf(r), ...metaOf(r) };
+    const r = this.ctx.db.prepare(`SELECT x.*, ${META} FROM pilot x ${AUTHOR_JOIN}`).get() as PilotRow | undefined;
+    if (!r) throw changedOutside('the pilot\'s details', null);
+    return fromFile(Pilot, { ...fieldsOf(r), ...metaOf(r) }, 'the pilot\'s details');
   }
 
   update(input: unknown): Pilot {

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { CONFIDENCES, DELIVERY, FUNCTIONS, FUNDING_BASES, NOT_STATED, PURPOSES, SOURCES, SPEND_KINDS, type EnumItem } from '../../../shared/enums';
-import { SpendBatch, SpendCreate, SpendFields, SpendPatch, SpendQuery, DeleteRows, type SpendLine, type SpendPage } from '../../../shared/schemas';
+import { SpendBatch, SpendCreate, SpendFields, SpendLine, SpendPatch, SpendQuery, DeleteRows, type SpendPage } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
-import { fromUid, newId, toUid } from '../db';
+import { newId, toUid } from '../db';
+import { fromFile, uidOf } from '../from-file';
 import type { Restore, WriteContext } from '../tx';
 import { AUTHOR_JOIN, META, diff, idResolver, notFound, type MetaRow } from './common';
 
@@ -18,7 +19,8 @@ type Coded = keyof typeof CODED;
 
 const codeMaps = Object.fromEntries(Object.entries(CODED).map(([k, list]) => [k, new Map((list as readonly EnumItem[]).map((item, i) => [item.key, i]))])) as Record<Coded, Map<string, number>>;
 const code = (field: Coded, key: string): number => codeMaps[field].get(key)!;
-const keyOf = (field: Coded, c: number): string => (CODED[field] as readonly EnumItem[])[c]!.key;
+/** A stored code's key; a code that is not one (out of range, or not a number) is passed on as it is, for the check to refuse. */
+const keyOf = (field: Coded, c: number): string => (typeof c === 'number' ? (CODED[field] as readonly EnumItem[])[c]?.key : undefined) ?? (c as unknown as string);
 
 interface SpendRow extends MetaRow {
   n: number; description: string; function: number; year: number; amount: number; passed_on: number; kind: number; delivery: number;
@@ -29,18 +31,21 @@ const SELECT = `SELECT x.id AS n, x.description, x.function, x.year, x.amount, x
   x.source, x.confidence, x.notes, a.uid AS agency_uid, t.uid AS theme_uid, ${META}
 FROM spend_line x JOIN agency a ON a.id = x.agency_id LEFT JOIN theme t ON t.id = x.theme_id ${AUTHOR_JOIN}`;
 
+/** A line's fields as read (the caller checks them): a value that does not convert is passed on as it is, for the check to refuse. */
 function fieldsOf(r: SpendRow): SpendFields {
   return {
-    agencyId: fromUid(r.agency_uid), description: r.description, function: keyOf('function', r.function) as SpendFields['function'],
-    themeId: r.theme_uid ? fromUid(r.theme_uid) : null, year: r.year, amountPence: r.amount, passedOn: r.passed_on === 1,
+    agencyId: uidOf(r.agency_uid) as string, description: r.description, function: keyOf('function', r.function) as SpendFields['function'],
+    themeId: r.theme_uid === null ? null : (uidOf(r.theme_uid) as string), year: r.year, amountPence: r.amount,
+    passedOn: r.passed_on === 1 ? true : r.passed_on === 0 ? false : (r.passed_on as unknown as boolean),
     kind: keyOf('kind', r.kind) as SpendFields['kind'], delivery: keyOf('delivery', r.delivery) as SpendFields['delivery'],
     funding: keyOf('funding', r.funding) as SpendFields['funding'], purpose: keyOf('purpose', r.purpose) as SpendFields['purpose'],
     source: keyOf('source', r.source) as SpendFields['source'], confidence: keyOf('confidence', r.confidence) as SpendFields['confidence'], notes: r.notes,
   };
 }
 
+/** A spend line as read from the file, checked: one changed outside the app is refused in words, never cast. */
 function toLine(r: SpendRow): SpendLine {
-  return { ...fieldsOf(r), id: fromUid(r.uid), createdAt: r.created_at, updatedAt: r.updated_at, author: r.author };
+  return fromFile(SpendLine, { ...fieldsOf(r), id: uidOf(r.uid), createdAt: r.created_at, updatedAt: r.updated_at, author: r.author }, `spend line ${r.n}`);
 }
 
 const SORT_SQL: Record<z.infer<typeof SpendQuery>['sort'][number]['key'], string> = {

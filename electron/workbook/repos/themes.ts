@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { NOT_STATED } from '../../../shared/enums';
 import { WorkbookError } from '../../../shared/errors';
-import { ThemeBatch, DeleteThemes, ThemeCreate, ThemeFields, ThemePatch, type Theme } from '../../../shared/schemas';
+import { Theme, ThemeBatch, DeleteThemes, ThemeCreate, ThemeFields, ThemePatch } from '../../../shared/schemas';
 import { parseOrThrow } from '../../../shared/validate';
 import { newId, toUid } from '../db';
+import { fromFile } from '../from-file';
 import type { Restore, Tx, WriteContext } from '../tx';
 import { AUTHOR_JOIN, META, diff, localId, metaOf, notFound, type MetaRow } from './common';
 
@@ -119,7 +120,8 @@ export class ThemeRepo {
   }
 }
 
+/** A theme as read from the file, checked: one changed outside the app is refused in words, never cast. */
 function toTheme(r: ThemeRow): Theme {
-  return { ...themeFields(r), ...metaOf(r) };
+  return fromFile(Theme, { ...themeFields(r), ...metaOf(r) }, `theme ${r.id}`);
 }
 
