@@ -7,7 +7,9 @@
  *   totalplace totals FILE [--json]     the totals, in pounds
  *   totalplace report FILE -o OUT.html  the pilot submission as one self-contained HTML file
  *   totalplace print FILE -o OUT.pdf    the pilot submission as PDF (needs Chrome, Chromium or Edge)
- * Every error is one clear line on stderr and a non-zero exit.
+ *   totalplace repair FILE              rebuild kept totals that disagree with the spend lines
+ * Every error is one clear line on stderr and a non-zero exit. Everything printed is plain text: a
+ * file's names and words reach the terminal without control or bidirectional-formatting characters.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +26,8 @@ import { pdfWithChromium } from '../report/chromium';
 import { reportData } from '../report/data';
 import { createSampleWorkbook } from '../workbook/sample';
 import { SCHEMA_VERSION } from '../workbook/schema';
+import { plainText, terminalJson } from '../../shared/text';
+import type { TotalsStatus } from '../../shared/types';
 import { Workbook } from '../workbook/workbook';
 
 const USAGE = `Usage:
@@ -33,7 +37,8 @@ const USAGE = `Usage:
   totalplace check FILE
   totalplace totals FILE [--json]
   totalplace report FILE -o submission.html [--units pounds|thousands|millions]
-  totalplace print FILE -o submission.pdf [--units pounds|thousands|millions]`;
+  totalplace print FILE -o submission.pdf [--units pounds|thousands|millions]
+  totalplace repair FILE [--author NAME]`;
 
 class UsageError extends Error {}
 
@@ -43,7 +48,10 @@ function author(given: string | undefined): string {
 
 type Out = (line: string) => void;
 
-export async function main(argv: string[], out: Out = (l) => process.stdout.write(`${l}\n`), err: Out = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
+export async function main(argv: string[], rawOut: Out = (l) => process.stdout.write(`${l}\n`), rawErr: Out = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
+  // A file's text (a pilot's or agency's name, a message quoting a file name) never steers the terminal.
+  const out: Out = (l) => rawOut(plainText(l, { newlines: true, tabs: true }));
+  const err: Out = (l) => rawErr(plainText(l, { newlines: true, tabs: true }));
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -58,7 +66,7 @@ export async function main(argv: string[], out: Out = (l) => process.stdout.writ
       out(USAGE);
       return 0;
     }
-    if (!command) throw new UsageError('Say what to do: new, demo, info, check, totals, report or print.');
+    if (!command) throw new UsageError('Say what to do: new, demo, info, check, totals, report, print or repair.');
     if (!file) throw new UsageError(`Name the workbook file, for example: totalplace ${command} pilot.totalplace`);
     if (extra.length > 0) throw new UsageError(`Unexpected "${extra[0]}". Put names with spaces in quotes.`);
     switch (command) {
@@ -84,12 +92,14 @@ export async function main(argv: string[], out: Out = (l) => process.stdout.writ
           if (command === 'info') printInfo(wb, out);
           else if (command === 'totals') {
             const t = wb.totals();
-            if (values.json) out(JSON.stringify(t, null, 2));
+            // JSON's own escapes keep the data exact while nothing in it steers the terminal.
+            if (values.json) rawOut(terminalJson(JSON.stringify({ ...t, totalsStatus: wb.info().totalsStatus }, null, 2)));
             else printTotals(wb, t, out);
           } else {
             const report = wb.verify();
             out(`${wb.fileName}: ${report.counts.agencies} agencies, ${report.counts.themes} themes, ${report.counts.spendLines.toLocaleString('en-GB')} spend lines, ${report.counts.barriers} barriers.`);
             if (wb.info().readThroughUpdatedCopy) out(olderFormat(wb));
+            if (wb.info().halfSaved) out(halfSaved(wb));
             out(`Integrity: ${report.integrity.every((r) => r === 'ok') ? 'ok' : 'PROBLEMS FOUND'}. Kept totals ${report.totalsAgree ? 'agree with the spend lines' : 'DO NOT agree with the spend lines'}.`);
             for (const e of report.errors) out(`Error: ${e}`);
             for (const w of report.warnings) out(`Warning: ${w}`);
@@ -110,20 +120,38 @@ export async function main(argv: string[], out: Out = (l) => process.stdout.writ
         const wb = Workbook.open(file, { author: author(values.author), readOnly: true });
         let html: string;
         let pilotName: string;
+        let notes: string[];
         try {
           const data = reportData(wb);
           pilotName = data.pilot.name;
           html = renderReport(data, defaultReportOptions((values.units as DisplayUnit | undefined) ?? data.pilot.displayUnits));
+          notes = fileNotes(wb);
         } finally {
           wb.close();
         }
         if (command === 'report') fs.writeFileSync(values.out, html);
         else fs.writeFileSync(values.out, await pdfWithChromium(html, pilotName));
         out(`Wrote ${values.out}.`);
+        for (const n of notes) out(`Note: ${n}`);
+        return 0;
+      }
+      case 'repair': {
+        const wb = Workbook.open(file, { author: author(values.author) });
+        try {
+          if (wb.readOnly) throw new WorkbookError('read-only', `${wb.fileName} can't be repaired: it opened read-only. Save a copy somewhere you can write, and repair the copy.`);
+          if (wb.info().totalsStatus !== 'disagree' && wb.keptTotalsAgree()) {
+            out(`${wb.fileName}: its kept totals agree with its spend lines; nothing to repair.`);
+          } else {
+            const after = wb.repairTotals();
+            out(`${wb.fileName}: its kept totals were rebuilt from its spend lines (revision ${after.revision}). Total public spend ${formatHeadline(wb.totals().totalPence)}.`);
+          }
+        } finally {
+          wb.close();
+        }
         return 0;
       }
       default:
-        throw new UsageError(`"${command}" is not a command. Use new, demo, info, check, totals, report or print.`);
+        throw new UsageError(`"${command}" is not a command. Use new, demo, info, check, totals, report, print or repair.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -155,6 +183,33 @@ function printInfo(wb: Workbook, out: Out): void {
   out(`Revision:        ${i.revision}`);
   out(`File format:     ${i.schemaVersion}${i.readThroughUpdatedCopy ? ` (older than this version's ${SCHEMA_VERSION}: read through an updated copy; the file is unchanged)` : ''}`);
   out(`Opened:          ${i.readOnly ? 'read-only' : 'for editing'}`);
+  out(`Totals:          ${STATUS_SHORT[i.totalsStatus]}`);
+  if (i.halfSaved) out(`Half-saved:      ${halfSaved(wb)}`);
+}
+
+const STATUS_SHORT: Record<TotalsStatus, string> = {
+  'written-here': 'kept by this computer (last saved here)',
+  'recounted-agree': 'recounted from the spend lines on opening (last saved elsewhere); they agree',
+  disagree: 'the kept totals DO NOT agree with the spend lines (changed outside the app); shown recounted from the lines',
+  rebuilt: 'rebuilt from the spend lines',
+};
+
+/** What the user should know about an open file before its figures: totals recounted or disagreeing, a save left half-done. */
+function fileNotes(wb: Workbook): string[] {
+  const i = wb.info();
+  const notes: string[] = [];
+  if (i.totalsStatus === 'disagree') {
+    notes.push(`${wb.fileName}'s kept totals do not agree with its spend lines: it was changed outside Total Place Workbook. The totals here are recounted from the lines. To fix the file, run "totalplace repair ${wb.fileName}" (or choose Repair totals in the app).`);
+  } else if (i.totalsStatus === 'recounted-agree') {
+    notes.push(`${wb.fileName} was last saved somewhere else, so its totals were recounted from its spend lines: they agree.`);
+  }
+  if (i.halfSaved) notes.push(halfSaved(wb));
+  return notes;
+}
+
+/** Said of a file left half-saved that was read, with the unfinished save undone, through a private copy. */
+function halfSaved(wb: Workbook): string {
+  return `${wb.fileName} was left half-saved (a "-journal" file is beside it); it was read with the unfinished save undone, through a private copy, and the file and its journal are unchanged.`;
 }
 
 /** Said of an older file opened read-only, which is read through a private copy updated to this version's format. */
@@ -168,6 +223,7 @@ function row(label: string, pence: number, extra = ''): string {
 
 function printTotals(wb: Workbook, t: Totals, out: Out): void {
   const p = wb.pilot.get();
+  for (const n of fileNotes(wb)) out(`Note: ${n}`);
   out(`${p.name} — spend in ${formatYear(p.countYear)}`);
   out(row('Total public spend', t.totalPence, formatHeadline(t.totalPence)));
   if (t.perHeadPence !== null && t.population) out(row(`Per head (${t.population.toLocaleString('en-GB')} people)`, t.perHeadPence));
