@@ -12,7 +12,7 @@ import { dispatch } from '../ipc/registry';
 import { APP_ORIGIN, isTrustedSender } from '../ipc/sender';
 import { buildMenu, type MenuItemSpec } from '../services/menu';
 import { resolveAppRequest } from '../services/protocol';
-import { droppedWorkbooks, filesFromArgv, isAllowedExternal, secureWebPreferences } from '../services/security';
+import { REPORT_PARTITION, droppedWorkbooks, filesFromArgv, isAllowedExternal, reportDocumentUrl, reportRequestAllowed, reportWebPreferences, secureWebPreferences } from '../services/security';
 import { Session, type Dialogs, type Printer } from '../services/session';
 import { WorkbookError } from '../../shared/errors';
 import { pageFooter } from '../../shared/report/types';
@@ -98,9 +98,31 @@ const printer: Printer = {
   },
 };
 
+/** The document each report window was given, by its webContents id: the only page it may load. */
+const reportDocuments = new Map<number, string>();
+let reportSessionReady = false;
+
+/** The report windows' own session: no permissions, and every request refused but the window's own document. */
+function prepareReportSession(): void {
+  if (reportSessionReady) return;
+  reportSessionReady = true;
+  const s = electronSession.fromPartition(REPORT_PARTITION);
+  s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  s.setPermissionCheckHandler(() => false);
+  s.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !reportRequestAllowed(details, details.webContentsId === undefined ? undefined : reportDocuments.get(details.webContentsId)) });
+  });
+}
+
+/** A hidden window showing the report: no JavaScript, its own session, no request but its document. */
 async function reportWindow(html: string): Promise<BrowserWindow> {
-  const w = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webviewTag: false } });
-  await w.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+  prepareReportSession();
+  const url = reportDocumentUrl(html);
+  const w = new BrowserWindow({ show: false, webPreferences: reportWebPreferences() });
+  const id = w.webContents.id;
+  reportDocuments.set(id, url);
+  w.once('closed', () => reportDocuments.delete(id));
+  await w.loadURL(url);
   return w;
 }
 

@@ -49,3 +49,49 @@ export function droppedWorkbooks(input: unknown): string[] {
   if (!Array.isArray(input)) return [];
   return input.filter((p): p is string => typeof p === 'string' && path.isAbsolute(p) && p.toLowerCase().endsWith(FILE_EXTENSION)).slice(0, 20);
 }
+
+/**
+ * The in-memory session of the hidden windows that print a report: never the app's own, so nothing the
+ * app's pages may do applies to them, and the request filter below sees only report windows.
+ */
+export const REPORT_PARTITION = 'totalplace-report';
+
+/**
+ * webPreferences of the hidden window that prints a report: no JavaScript at all (the report has none,
+ * and a value from a file that became script would not run), sandboxed, isolated, no Node, no webview,
+ * in its own session.
+ */
+export function reportWebPreferences() {
+  return {
+    javascript: false,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    disableBlinkFeatures: 'Auxclick',
+    spellcheck: false,
+    partition: REPORT_PARTITION,
+  } as const;
+}
+
+/** The report's document as its window loads it: a data: URL, never a file or a server. */
+export function reportDocumentUrl(html: string): string {
+  return `data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`;
+}
+
+/**
+ * Whether a report window may make a request: its own document (exactly the URL it was given) and
+ * data: images (which the report's CSP also allows); anything else — a remote or local address, a
+ * frame, a style sheet, a font, another document — is refused.
+ */
+export function reportRequestAllowed(request: { url: string; resourceType: string }, documentUrl: string | undefined): boolean {
+  if (request.resourceType === 'mainFrame') return documentUrl !== undefined && request.url === documentUrl;
+  return request.resourceType === 'image' && /^data:image\//i.test(request.url);
+}

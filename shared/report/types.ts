@@ -1,7 +1,9 @@
 /** What the printed submission is made from, and the choices a pilot lead makes when printing it. */
 import type { DisplayUnit } from '../enums';
 import type { Agency, Barrier, Pilot, Theme } from '../schemas';
+import { plainText } from '../text';
 import type { Totals } from '../totals';
+import { escapeHtml } from './html';
 
 export interface ReportData {
   pilot: Pilot;
@@ -39,9 +41,12 @@ export function defaultReportOptions(units: DisplayUnit): ReportOptions {
   return { units, sections: REPORT_SECTIONS.map((s) => s.key), wideTables: 'landscape' };
 }
 
-/** The footer Chromium prints on every page (Electron's printToPDF and Playwright's pdf take the same template). */
+/**
+ * The footer Chromium prints on every page (Electron's printToPDF and Playwright's pdf take the same
+ * template, as HTML): the pilot's name is one line of plain text, escaped.
+ */
 export function pageFooter(pilotName: string): string {
-  const name = pilotName.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const name = escapeHtml(plainText(pilotName));
   return `<div style="width:100%;font-family:'DejaVu Sans',Arial,sans-serif;font-size:7.5pt;color:#58636e;padding:0 16mm;display:flex;justify-content:space-between;">
 <span>${name} — Total Place submission</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 }

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { dispatch } from '../../electron/ipc/registry';
 import { isTrustedSender } from '../../electron/ipc/sender';
 import { resolveAppRequest } from '../../electron/services/protocol';
-import { pdfWithChromium } from '../../electron/report/chromium';
+import { chromiumArgs, pdfWithChromium } from '../../electron/report/chromium';
 import { Session, type Dialogs, type Printer } from '../../electron/services/session';
 import { SettingsStore } from '../../electron/services/settings';
 import { ROOT } from '../paths';
@@ -32,7 +32,8 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--font-render-hinting=none'],
+    // Chromium's sandbox on, unless running as root (CI), where Chromium cannot start with it.
+    args: [...chromiumArgs(), '--disable-quic', '--font-render-hinting=none'],
   });
 }
 

@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { buildMenu, commandItems, type MenuItemSpec, type MenuState } from '../../electron/services/menu';
 import { CSP, resolveAppRequest } from '../../electron/services/protocol';
-import { droppedWorkbooks, filesFromArgv, isAllowedExternal, secureWebPreferences } from '../../electron/services/security';
+import { REPORT_PARTITION, droppedWorkbooks, filesFromArgv, isAllowedExternal, reportDocumentUrl, reportRequestAllowed, reportWebPreferences, secureWebPreferences } from '../../electron/services/security';
 import { ROOT, tempDir } from '../helpers';
 
 const base: MenuState = { platform: 'linux', hasWorkbook: false, readOnly: false, canUndo: false, canRedo: false, canDeleteRow: false, recent: [], appName: 'Total Place Workbook' };
@@ -78,6 +78,28 @@ describe('window security', () => {
       preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
       webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false, navigateOnDragDrop: false, disableBlinkFeatures: 'Auxclick',
     });
+  });
+
+  it('prints in a hidden window with no JavaScript, in its own session, loading nothing but its document', () => {
+    const w = reportWebPreferences();
+    expect(w).toMatchObject({
+      javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
+      webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, partition: REPORT_PARTITION,
+    });
+    expect(w).not.toHaveProperty('preload');
+    expect(REPORT_PARTITION).not.toMatch(/^persist:/);
+    const doc = reportDocumentUrl('<!doctype html><p>Report</p>');
+    expect(Buffer.from(doc.split(',')[1]!, 'base64').toString()).toBe('<!doctype html><p>Report</p>');
+    expect(reportRequestAllowed({ url: doc, resourceType: 'mainFrame' }, doc)).toBe(true);
+    expect(reportRequestAllowed({ url: 'data:image/png;base64,iVBORw0KGgo=', resourceType: 'image' }, doc)).toBe(true);
+    for (const [url, resourceType] of [
+      [reportDocumentUrl('<p>another document</p>'), 'mainFrame'], ['https://evil.example/', 'mainFrame'], ['https://evil.example/x.png', 'image'],
+      ['http://127.0.0.1:8080/frame', 'subFrame'], [doc, 'subFrame'], ['data:text/html,<script>x</script>', 'subFrame'], ['file:///etc/passwd', 'image'],
+      ['https://evil.example/x.css', 'stylesheet'], ['https://evil.example/font.woff2', 'font'], ['https://evil.example/x', 'xhr'], ['data:image/svg+xml,<svg/>', 'subFrame'],
+    ] as const) {
+      expect(reportRequestAllowed({ url, resourceType }, doc), `${resourceType} ${url}`).toBe(false);
+    }
+    expect(reportRequestAllowed({ url: doc, resourceType: 'mainFrame' }, undefined)).toBe(false);
   });
 
   it('opens only https links to allow-listed sites in the browser', () => {
