@@ -33,6 +33,7 @@ export const CONTRACT = {
   'workbook.info': none,
   'workbook.verify': none,
   'workbook.history': z.object({ limit: z.int().min(1).max(1000).default(100) }).strict(),
+  'workbook.repairTotals': none,
   'pilot.get': none,
   'pilot.update': PilotPatch.strict(),
   'agency.list': none,
@@ -98,6 +99,8 @@ export interface Outputs {
   'workbook.info': WorkbookInfo;
   'workbook.verify': CheckReport;
   'workbook.history': ChangeEntry[];
+  /** Rebuild kept totals that disagree with the spend lines (`totalsStatus: 'disagree'`): a write, asked for; the file's state after it. */
+  'workbook.repairTotals': WorkbookInfo;
   'pilot.get': Pilot;
   'pilot.update': Pilot;
   'agency.list': Agency[];

@@ -4,7 +4,7 @@
  * these methods.
  */
 export const METHOD_NAMES = [
-  'workbook.info', 'workbook.verify', 'workbook.history',
+  'workbook.info', 'workbook.verify', 'workbook.history', 'workbook.repairTotals',
   'pilot.get', 'pilot.update',
   'agency.list', 'agency.create', 'agency.update', 'agency.usage', 'agency.delete',
   'theme.list', 'theme.create', 'theme.update', 'theme.usage', 'theme.delete',

@@ -24,6 +24,7 @@ export const handlers: Handlers = {
   'workbook.info': (c) => c.workbook().info(),
   'workbook.verify': (c) => c.workbook().verify(),
   'workbook.history': (c, i) => c.workbook().history(i.limit),
+  'workbook.repairTotals': (c) => c.workbook().repairTotals(),
   'pilot.get': (c) => c.workbook().pilot.get(),
   'pilot.update': (c, i) => c.workbook().pilot.update(i),
   'agency.list': (c) => c.workbook().agencies.list(),

@@ -41,7 +41,7 @@ describe('the contract and its registry', () => {
     const barrier = wb.barriers.list()[0]!;
     const survivor = wb.agencies.list()[1]!;
     const inputs: { [M in keyof typeof CONTRACT]: unknown } = {
-      'workbook.info': {}, 'workbook.verify': {}, 'workbook.history': { limit: 5 }, 'pilot.get': {}, 'pilot.update': { place: 'Birmingham and Solihull' },
+      'workbook.info': {}, 'workbook.verify': {}, 'workbook.history': { limit: 5 }, 'workbook.repairTotals': {}, 'pilot.get': {}, 'pilot.update': { place: 'Birmingham and Solihull' },
       'agency.list': {}, 'agency.create': { rows: [{ name: 'New body' }] }, 'agency.update': { patches: [{ id: agency.id, tier: 'regional' }] },
       'agency.usage': { id: agency.id }, 'agency.delete': { ids: [agency.id], moveTo: survivor.id },
       'theme.list': {}, 'theme.create': { rows: [{ name: 'Mental health' }] }, 'theme.update': { patches: [{ id: theme.id, cohortSize: 10 }] },
