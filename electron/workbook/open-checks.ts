@@ -28,7 +28,7 @@ export function writable(p: string): boolean {
  * to: first its schema, exactly (nothing the app never makes — no trigger, view, table or index of
  * anyone else's — can then run or be read), then its integrity.
  */
-export function checkReadOnly(file: string, name: string, nativeBinding: string | undefined, want: 'full' | 'partial', migrations: readonly Migration[]): 'full' | 'partial' {
+export function checkReadOnly(file: string, name: string, nativeBinding: string | undefined, want: 'full' | 'partial', migrations: readonly Migration[], received?: (db: DB) => boolean): 'full' | 'partial' {
   let db: DB;
   try {
     db = connect(file, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -36,7 +36,7 @@ export function checkReadOnly(file: string, name: string, nativeBinding: string 
     throw mapError(e, name);
   }
   try {
-    return checkFile(db, name, want, migrations, nativeBinding);
+    return checkFile(db, name, want, migrations, nativeBinding, received);
   } catch (e) {
     throw mapError(e, name);
   } finally {
@@ -44,24 +44,32 @@ export function checkReadOnly(file: string, name: string, nativeBinding: string 
   }
 }
 
-/** The schema check, then the integrity check, on an open connection (its format is its own `user_version`). */
-export function checkFile(db: DB, name: string, want: 'full' | 'partial', migrations: readonly Migration[], nativeBinding: string | undefined): 'full' | 'partial' {
+/**
+ * The schema check, then the integrity check, on an open connection (its format is its own
+ * `user_version`). `received`, asked once the schema is known to be ours: is the file one this computer
+ * did not leave as it is? Such a file gets SQLite's full `integrity_check`, which also proves every index
+ * holds exactly its table's rows (an index that lies would answer some queries — counts, filters, foreign
+ * key checks — with rows that are not there); one of our own gets the faster `quick_check`.
+ */
+export function checkFile(db: DB, name: string, want: 'full' | 'partial', migrations: readonly Migration[], nativeBinding: string | undefined, received?: (db: DB) => boolean): 'full' | 'partial' {
   const version = db.pragma('user_version', { simple: true }) as number;
   checkSchema(db, name, version, migrations, nativeBinding);
-  const checked = checkOpen(db, name, want);
+  const checked = checkOpen(db, name, want, received?.(db) ?? false);
   checkRules(db, name, version, migrations, nativeBinding, checked === 'full' ? new Set() : BIG_TABLES);
   return checked;
 }
 
 const BIG_TABLES = new Set(['spend_line', 'change_log']);
 
-export function checkOpen(db: DB, name: string, want: 'full' | 'partial'): 'full' | 'partial' {
+export function checkOpen(db: DB, name: string, want: 'full' | 'partial', deep = false): 'full' | 'partial' {
   const results: string[] = [];
+  const check = deep ? 'integrity_check' : 'quick_check';
+  const run = (arg: string) => (db.pragma(`${check}${arg}`) as Record<string, string>[]).map((r) => r[check]!);
   if (want === 'full') {
-    results.push(...(db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check));
+    results.push(...run(''));
   } else {
     const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name).filter((t) => !BIG_TABLES.has(t));
-    for (const t of tables) results.push(...(db.pragma(`quick_check(${JSON.stringify(t)})`) as { quick_check: string }[]).map((r) => r.quick_check));
+    for (const t of tables) results.push(...run(`(${JSON.stringify(t)})`));
   }
   const problems = results.filter((r) => r !== 'ok');
   if (problems.length === 0) return want;

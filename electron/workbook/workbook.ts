@@ -247,7 +247,7 @@ export class Workbook {
     if (journal) {
       const rolledBack = makeJournalCopy(file, journal, opts.updatedCopyDir ?? os.tmpdir(), opts.nativeBinding);
       try {
-        integrity = checkReadOnly(rolledBack, name, opts.nativeBinding, integrity, migrations);
+        integrity = checkReadOnly(rolledBack, name, opts.nativeBinding, integrity, migrations, () => true);
       } catch (e) {
         removeUpdatedCopy(rolledBack);
         throw e;
@@ -261,7 +261,11 @@ export class Workbook {
         readOnlyReason ??= 'journal';
       }
     } else {
-      integrity = checkReadOnly(file, name, opts.nativeBinding, integrity, migrations);
+      const received = (db: DB) => {
+        const me = readInstance(db);
+        return !WrittenRecord.matches(record.get(me.instanceId), me.revision, header.changeCounter);
+      };
+      integrity = checkReadOnly(file, name, opts.nativeBinding, integrity, migrations, received);
     }
 
     let db: DB;

@@ -118,6 +118,22 @@ describe('a file carrying SQL of its own is refused before anything runs', () =>
     refusedBoth(withSql('DROP TRIGGER spend_line_cell_update'), 'tampered', /the spend_line_cell_update trigger the app makes is missing/);
   });
 
+  it('an index that lies about its table (two indexes\' pages swapped: the schema\'s words are ours, the contents are not) is refused by the full integrity check a received file gets', () => {
+    const file = genuine();
+    const db = new Database(file);
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    const root = (n: string) => db.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(n) as number;
+    const [a, b] = [root('spend_line_agency'), root('spend_line_amount')];
+    db.prepare('UPDATE sqlite_schema SET rootpage = ? WHERE name = ?').run(b, 'spend_line_agency');
+    db.prepare('UPDATE sqlite_schema SET rootpage = ? WHERE name = ?').run(a, 'spend_line_amount');
+    db.close();
+    const quick = new Database(file, { readonly: true });
+    expect(quick.pragma('quick_check', { simple: true }), 'quick_check alone does not see it').toBe('ok');
+    quick.close();
+    refusedBoth(file, 'corrupt', /is damaged: its integrity check found \d+ problems/);
+  });
+
   it('SQL is compared token by token: a line comment that swallows a column is a change, whitespace is not', () => {
     const ours = referenceSchema(2, MIGRATIONS).get('table\u0000spend_line')!.sql!;
     expect(ours).toContain('theme_id INTEGER REFERENCES theme ( id ) , description TEXT');
