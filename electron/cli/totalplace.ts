@@ -12,6 +12,7 @@
  * file's names and words reach the terminal without control or bidirectional-formatting characters.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { WorkbookError } from '../../shared/errors';
@@ -29,6 +30,7 @@ import { SCHEMA_VERSION } from '../workbook/schema';
 import { plainText, terminalJson } from '../../shared/text';
 import type { TotalsStatus } from '../../shared/types';
 import { Workbook } from '../workbook/workbook';
+import { mapError } from '../workbook/db';
 
 const USAGE = `Usage:
   totalplace new FILE --name NAME [--author NAME] [--force]
@@ -52,6 +54,7 @@ export async function main(argv: string[], rawOut: Out = (l) => process.stdout.w
   // A file's text (a pilot's or agency's name, a message quoting a file name) never steers the terminal.
   const out: Out = (l) => rawOut(plainText(l, { newlines: true, tabs: true }));
   const err: Out = (l) => rawErr(plainText(l, { newlines: true, tabs: true }));
+  let fileArg: string | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -62,6 +65,7 @@ export async function main(argv: string[], rawOut: Out = (l) => process.stdout.w
       },
     });
     const [command, file, ...extra] = positionals;
+    fileArg = file;
     if (values.help || command === 'help') {
       out(USAGE);
       return 0;
@@ -167,7 +171,8 @@ export async function main(argv: string[], rawOut: Out = (l) => process.stdout.w
       err(`totalplace: ${e.message}`);
       return 2;
     }
-    err(`totalplace: something went wrong (${e instanceof Error ? e.message : String(e)}). Please report this.`);
+    // An error from SQLite or the disk is said in our words (its own message can quote the file); anything else is a bug.
+    err(`totalplace: ${mapError(e, fileArg ? path.basename(fileArg) : 'the workbook').message}`);
     return 1;
   }
 }
