@@ -337,8 +337,9 @@ export class Workbook {
             throw new WorkbookError('internal', `"${name}" could not be updated to this version's format (${(e as Error).message}). The file was not changed; a copy was kept at ${snapshot}. Please report this.`);
           }
         }
-        // Updating a format rebuilds the kept totals from the lines (format 2 did): say so if they disagreed.
-        if (totalsStatus === 'disagree' && keptTotalsAgree(db)) totalsStatus = 'rebuilt';
+        // Updating the file's format rebuilds its kept totals from the lines (format 2 did): say so if they
+        // disagreed. (A private copy's are rebuilt too, but the file's own still disagree: that is what is said.)
+        if (!copy && totalsStatus === 'disagree' && keptTotalsAgree(db)) totalsStatus = 'rebuilt';
         // What our own migrations made from a checked file is checked again, all the same.
         checkSchema(db, name, target, migrations, opts.nativeBinding);
       }

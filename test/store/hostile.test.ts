@@ -207,6 +207,30 @@ describe('kept totals are proven, not trusted', () => {
     c.close();
   });
 
+  it('a format-1 file: recounted with format 1\'s measures; halved kept totals say so read-only, and are rebuilt by updating the file to format 2', () => {
+    const { file, snapshots } = formatOneFile();
+    const total = 123_456_789 + 60_000_000 + 10_000_000 + 7_000_000 + 3_000_000 - 500_000;
+    const ro = Workbook.open(file, { author, readOnly: true, dataDir: tempDir(), updatedCopyDir: tempDir() });
+    expect(ro.info()).toMatchObject({ totalsStatus: 'recounted-agree', readThroughUpdatedCopy: true });
+    ro.close();
+    const db = new Database(file);
+    db.exec('UPDATE spend_cell SET pence = pence / 2');
+    db.close();
+    const halved = Workbook.open(file, { author, readOnly: true, updatedCopyDir: tempDir() });
+    expect(halved.info().totalsStatus).toBe('disagree');
+    expect(halved.totals().totalPence).toBe(total);
+    halved.close();
+    const wb = Workbook.open(file, { author, snapshotDir: snapshots });
+    expect(wb.info()).toMatchObject({ totalsStatus: 'rebuilt', schemaVersion: 2 });
+    expect(wb.totals().totalPence).toBe(total);
+    expect(wb.verify().totalsAgree).toBe(true);
+    wb.pilot.update({ name: 'Kent pilot, checked' });
+    wb.close();
+    const again = Workbook.open(file, { author, readOnly: true });
+    expect(again.info().totalsStatus).toBe('written-here');
+    again.close();
+  });
+
   it('a file last written on another computer (another data folder) is recounted on open, and its figures agree', () => {
     const file = genuine();
     const elsewhere = tempDir();
@@ -240,7 +264,9 @@ describe('kept totals are proven, not trusted', () => {
     wb.close();
     const record = JSON.parse(fs.readFileSync(path.join(dataDir, 'written', `${instanceId}.json`), 'utf8'));
     expect(record).toMatchObject({ revision, path: fs.realpathSync(file), wrote: true, changeCounter: expect.any(Number) });
-    expect(Workbook.open(file, { author, dataDir }).info().totalsStatus).toBe('written-here');
+    const again = Workbook.open(file, { author, dataDir });
+    expect(again.info().totalsStatus).toBe('written-here');
+    again.close();
   });
 });
 
