@@ -125,6 +125,11 @@ describe('totalplace over a hostile file', () => {
     const totals = await run('totals', file);
     expect(totals.out).toMatch(/Total public spend\s+£7,300,000,000\.00/);
     expect((await run('check', file)).out).toContain('was left half-saved');
+    const html = path.join(tempDir(), 'submission.html');
+    const report = await run('report', file, '-o', html);
+    expect(report.code).toBe(0);
+    expect(report.out).toMatch(/Note: received\.totalplace was left half-saved/);
+    expect(fs.readFileSync(html, 'utf8')).not.toContain('Changed mid-write');
     expect(stateOf(path.dirname(file))).toEqual(folder);
   });
 
