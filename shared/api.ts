@@ -70,6 +70,7 @@ export const CONTRACT = {
   'app.openRecent': byId,
   'app.openSample': none,
   'app.retryOpen': z.object({ token: Id, mode: z.enum(['read-only', 'anyway']) }).strict(),
+  'app.recoverSave': none,
   'app.saveCopy': none,
   'app.close': none,
   'app.removeRecent': byId,
@@ -137,6 +138,8 @@ export interface Outputs {
   'app.openRecent': AppState;
   'app.openSample': AppState;
   'app.retryOpen': AppState;
+  /** The open workbook was read-only because of an unfinished save beside it: finish undoing that save in the file, and open it for editing. */
+  'app.recoverSave': AppState;
   'app.saveCopy': { fileName: string };
   'app.close': AppState;
   'app.removeRecent': AppState;

@@ -13,7 +13,7 @@ export const METHOD_NAMES = [
   'agency.batch', 'theme.batch', 'spend.batch', 'barrier.batch',
   'history.state', 'history.undo', 'history.redo',
   'totals.get',
-  'app.state', 'settings.update', 'app.newWorkbook', 'app.open', 'app.openRecent', 'app.openSample', 'app.retryOpen',
+  'app.state', 'settings.update', 'app.newWorkbook', 'app.open', 'app.openRecent', 'app.openSample', 'app.retryOpen', 'app.recoverSave',
   'app.saveCopy', 'app.close', 'app.removeRecent', 'app.reportUi',
   'report.preview', 'report.exportPdf', 'report.print',
 ] as const;

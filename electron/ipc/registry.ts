@@ -61,6 +61,7 @@ export const handlers: Handlers = {
   'app.openRecent': (c, i) => c.app().openRecent(i.id),
   'app.openSample': (c) => c.app().openSample(),
   'app.retryOpen': (c, i) => c.app().retryOpen(i.token, i.mode),
+  'app.recoverSave': (c) => c.app().recoverSave(),
   'app.saveCopy': (c) => c.app().saveCopy(),
   'app.close': (c) => c.app().close(),
   'app.removeRecent': (c, i) => c.app().removeRecent(i.id),
@@ -88,7 +89,8 @@ export async function dispatch(method: unknown, input: unknown, ctx: HandlerCont
   } catch (e) {
     if (e instanceof WorkbookError) return { ok: false, error: e.toInfo() };
     onInternal?.(String(method), e);
-    return { ok: false, error: { code: 'internal', message: `Something went wrong inside Total Place Workbook (${e instanceof Error ? e.message : String(e)}). Nothing was lost: every earlier change is saved. Please report this.` } };
+    // The raw message stays in the log: it may carry a file's own words (a trigger's text) or SQLite's.
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Total Place Workbook. Nothing was lost: every earlier change is saved. If it happens again, note what you were doing and report it.' } };
   }
 }
 

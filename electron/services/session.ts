@@ -59,6 +59,8 @@ export interface SessionHost {
 export interface OpenMode {
   readOnly?: boolean;
   ignoreLock?: boolean;
+  /** The user chose to finish undoing an unfinished save found beside the file (it opened read-only first). */
+  recoverJournal?: boolean;
 }
 
 /** Everything the `app.*` methods of the contract need. */
@@ -70,6 +72,7 @@ export interface AppActions {
   openRecent(id: string): AppState;
   openSample(): AppState;
   retryOpen(token: string, mode: 'read-only' | 'anyway'): AppState;
+  recoverSave(): AppState;
   saveCopy(): Promise<{ fileName: string }>;
   close(): AppState;
   removeRecent(id: string): AppState;
@@ -164,6 +167,7 @@ export class Session implements AppActions {
         snapshotDir: path.join(this.host.dataDir, 'snapshots'),
         ...(mode.readOnly ? { readOnly: true } : {}),
         ...(mode.ignoreLock ? { ignoreLock: true } : {}),
+        ...(mode.recoverJournal ? { recoverJournal: true } : {}),
         ...(this.host.nativeBinding ? { nativeBinding: this.host.nativeBinding } : {}),
       });
     } catch (e) {
@@ -245,6 +249,23 @@ export class Session implements AppActions {
     if (!file) throw new WorkbookError('not-found', 'That file is no longer waiting to be opened. Open it again.');
     this.pending.delete(token);
     return this.openFile(file, mode === 'read-only' ? { readOnly: true } : { ignoreLock: true });
+  }
+
+  /**
+   * The workbook in this window opened read-only because an unfinished save was found beside it (a
+   * "-journal" that came with the file, or one this computer did not leave). The user has chosen to open it
+   * for editing: the save is undone in the file itself (it was already undone, and checked, in a private copy).
+   */
+  recoverSave(): AppState {
+    const wb = this.workbook();
+    const info = wb.info();
+    if (info.readOnlyReason !== 'journal') {
+      throw new WorkbookError('validation', 'This workbook has no unfinished save to recover. Nothing was changed.');
+    }
+    const file = wb.path;
+    wb.close();
+    this.wb = null;
+    return this.openFile(file, { recoverJournal: true });
   }
 
   async saveCopy(): Promise<{ fileName: string }> {

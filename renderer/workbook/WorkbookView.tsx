@@ -9,7 +9,7 @@ import { DISPLAY_UNITS, type DisplayUnit } from '../../shared/enums';
 import type { Command, Section } from '../../shared/methods';
 import type { Agency, Barrier, Pilot, Theme } from '../../shared/schemas';
 import type { Totals } from '../../shared/totals';
-import type { AppState, HistoryState } from '../../shared/types';
+import { totalsStatusWords, type AppState, type HistoryState, type ReadOnlyReason } from '../../shared/types';
 import { api } from '../api/bridge';
 import { ViewBoundary } from '../app/ViewBoundary';
 import { ProblemsDialog, type PasteProblem } from '../grids/PasteDialogs';
@@ -48,6 +48,14 @@ interface Data {
 }
 
 const PANEL_KEY = 'totalplace.panelOpen';
+/** Why a workbook is read-only, in words. */
+const READ_ONLY_WHY: Record<ReadOnlyReason, string> = {
+  requested: 'You opened this workbook read-only.',
+  file: 'This file can’t be written to.',
+  folder: 'The folder this file is in can’t be written to.',
+  locked: 'Someone else has this file open for editing.',
+  journal: 'This file came with an unfinished save beside it (a “-journal” file), so it was opened as it was before that save, read-only, and nothing was changed. If you trust where it came from, you can undo the unfinished save in the file and edit it.',
+};
 /** No computed columns (spend, barriers): one array, so the grid's columns are not rebuilt on every change. */
 const NO_COLUMNS: never[] = [];
 const TABLE_OF: Partial<Record<Section, Table>> = { agencies: 'agency', spend: 'spend', themes: 'theme', barriers: 'barrier' };
@@ -308,6 +316,30 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
     }
   }
 
+  const totalsWords = totalsStatusWords(info.totalsStatus);
+
+  /** The kept totals disagreed with the lines: rebuild them from the lines (a change, so it is the user's choice). */
+  async function repairTotals() {
+    try {
+      await api('workbook.repairTotals');
+      onInfoChanged();
+      await changed();
+      setMessage('The totals were rebuilt from the spend lines. You can edit the workbook now.');
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  /** Opened read-only because of an unfinished save beside it: the user chooses to undo it in the file and edit. */
+  async function recoverSave() {
+    try {
+      await api('app.recoverSave');
+      onInfoChanged();
+    } catch (e) {
+      onError(e);
+    }
+  }
+
   const tabs: { key: Section; label: string; n?: number }[] = [
     { key: 'pilot', label: 'Pilot' },
     { key: 'agencies', label: 'Agencies', n: data?.agencies.length },
@@ -359,8 +391,15 @@ export const WorkbookView = forwardRef<WorkbookViewHandle, Props>(function Workb
       )}
       {info.readOnly && (
         <div className="readonly-bar" role="note">
-          <strong>Read-only.</strong> {info.readOnlyReason === 'requested' ? 'You opened this workbook read-only.' : 'This file or its folder can’t be written to.'} You can look and save a copy, but not make changes.
+          <strong>Read-only.</strong> {READ_ONLY_WHY[info.readOnlyReason ?? 'file']} You can look and save a copy, but not make changes.
           {info.readThroughUpdatedCopy && <> This file is in an older format (format {info.schemaVersion}); it was read through an updated copy and is unchanged. Save a copy to work on it in this version’s format.</>}
+          {info.readOnlyReason === 'journal' && <button type="button" className="bar-action" onClick={() => void recoverSave()}>Undo the unfinished save and edit</button>}
+        </div>
+      )}
+      {totalsWords && (
+        <div className={`readonly-bar${info.totalsStatus === 'disagree' ? ' bar-warning' : ''}`} role="note" data-testid="totals-status">
+          {totalsWords}
+          {info.totalsStatus === 'disagree' && !info.readOnly && <button type="button" className="bar-action" onClick={() => void repairTotals()}>Repair the totals</button>}
         </div>
       )}
       <div className="workbook-body">

@@ -53,7 +53,7 @@ describe('the contract and its registry', () => {
       'agency.batch': { creates: [{ name: 'Batch body' }] }, 'theme.batch': { updates: [] }, 'spend.batch': { creates: [] }, 'barrier.batch': {},
       'history.state': {}, 'history.undo': {}, 'history.redo': {},
       'app.state': {}, 'settings.update': { author: 'Jo Bloggs' }, 'app.saveCopy': {}, 'app.newWorkbook': { pilotName: 'New pilot' },
-      'app.open': {}, 'app.openRecent': { id: '' }, 'app.openSample': {}, 'app.retryOpen': { token: '' }, 'app.close': {}, 'app.removeRecent': { id: '' },
+      'app.open': {}, 'app.openRecent': { id: '' }, 'app.openSample': {}, 'app.retryOpen': { token: '' }, 'app.recoverSave': {}, 'app.close': {}, 'app.removeRecent': { id: '' },
       'app.reportUi': { section: 'spend', canDeleteRow: true, canUndo: false, canRedo: false },
       'report.preview': { options: { units: 'millions', sections: ['summary'], wideTables: 'landscape' } },
       'report.exportPdf': { options: { units: 'pounds', sections: ['summary', 'barriers'], wideTables: 'portrait' } },
@@ -70,15 +70,17 @@ describe('the contract and its registry', () => {
     };
     const skipped: string[] = [];
     for (const method of METHODS) {
-      if (method === 'app.retryOpen') {
+      if (method === 'app.retryOpen' || method === 'app.recoverSave') {
         skipped.push(method);
         continue;
       }
       const r = await dispatch(method, late[method]?.() ?? inputs[method], ctx);
       expect(r, `${method}: ${JSON.stringify(r)}`).toMatchObject({ ok: true });
     }
-    // retryOpen needs a file held by someone else; the session tests cover it.
-    expect(skipped).toEqual(['app.retryOpen']);
+    // retryOpen needs a file held by someone else, recoverSave one with an unfinished save beside it; the session and browser tests cover them.
+    expect(skipped).toEqual(['app.retryOpen', 'app.recoverSave']);
+    session.openSample();
+    expect(await dispatch('app.recoverSave', {}, ctx)).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('no unfinished save') } });
     expect(await dispatch('app.retryOpen', { token: '01a20e29-1d45-75ae-b8a9-927a07dd4130', mode: 'read-only' }, ctx)).toMatchObject({ ok: false, error: { code: 'not-found' } });
     session.dispose();
   });
@@ -106,12 +108,14 @@ describe('the contract and its registry', () => {
     expect(await dispatch('totals.get', {}, contextFor(() => null))).toMatchObject({ ok: false, error: { code: 'no-workbook', message: expect.stringContaining('Open one') } });
   });
 
-  it('turns an unexpected failure into an internal error with words, and reports it', async () => {
-    const seen: string[] = [];
-    const ctx = { workbook: () => { throw new RangeError('boom'); }, app: () => { throw new RangeError('boom'); } };
-    const r = await dispatch('totals.get', {}, ctx, (m) => seen.push(m));
-    expect(r).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('boom') } });
-    expect(seen).toEqual(['totals.get']);
+  it('turns an unexpected failure into an internal error in our words (never the raw message), and reports it', async () => {
+    const seen: unknown[] = [];
+    const ctx = { workbook: () => { throw new RangeError('re-enter your password at https://example.invalid'); }, app: () => { throw new RangeError('boom'); } };
+    const r = await dispatch('totals.get', {}, ctx, (m, e) => seen.push(m, (e as Error).message));
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('Nothing was lost') } });
+    expect(JSON.stringify(r)).not.toContain('password');
+    // The log still has it, for whoever is asked to look.
+    expect(seen).toEqual(['totals.get', 're-enter your password at https://example.invalid']);
     if (!r.ok) expect(ERROR_CODES).toContain(r.error.code);
   });
 });
