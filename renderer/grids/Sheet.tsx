@@ -22,7 +22,7 @@ import { api } from '../api/bridge';
 import { explain } from '../api/errors';
 import { count } from '../format';
 import { CellMessage, type CellMessageAt } from './CellMessage';
-import { FIELDS, fieldCopyText, fieldEditText, parseField, requiredFields, type FieldSpec, type Names, type Table } from './fields';
+import { FIELDS, fieldCopyCell, fieldEditText, parseField, requiredFields, type CopyCell, type FieldSpec, type Names, type Table } from './fields';
 import { SpendSummary, useSpendSums } from './footer';
 import { usePaste, type PasteProblem } from './paste';
 import { toHtml, toTsv } from './clipboard';
@@ -333,15 +333,15 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
     if (!api0) return;
     const shown = api0.getAllDisplayedColumns().map((c) => specs.find((s) => s.key === c.getColId())).filter((s): s is FieldSpec => s !== undefined);
     const selected = api0.getSelectedRows();
-    let cells: string[][];
+    let cells: CopyCell[][];
     if (selected.length > 0) {
-      cells = selected.map((r) => shown.map((s) => fieldCopyText(s, r[s.key], namesRef.current)));
+      cells = selected.map((r) => shown.map((s) => fieldCopyCell(s, r[s.key], namesRef.current)));
     } else {
       const f = api0.getFocusedCell();
       const spec = f && specs.find((s) => s.key === f.column.getColId());
       const node = f && !f.rowPinned ? api0.getDisplayedRowAtIndex(f.rowIndex) : null;
       if (!spec || !node?.data) return;
-      cells = [[fieldCopyText(spec, node.data[spec.key], namesRef.current)]];
+      cells = [[fieldCopyCell(spec, node.data[spec.key], namesRef.current)]];
     }
     e.preventDefault();
     e.clipboardData.setData('text/plain', toTsv(cells));

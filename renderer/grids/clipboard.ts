@@ -12,23 +12,79 @@ import Papa from 'papaparse';
 import type { DisplayUnit } from '../../shared/enums';
 import { hasUnitMark, parseAmount } from '../../shared/money';
 import type { NearMatch } from '../../shared/near';
-import { parseField, requiredFields, type FieldSpec, type NameAliases, type Names, type Table } from './fields';
+import { parseField, requiredFields, type CopyCell, type FieldSpec, type NameAliases, type Names, type Table } from './fields';
+
+/**
+ * Text a spreadsheet would take as a formula when pasted: it starts with `=`, `+`, `-` or `@`, or with a
+ * tab or a carriage return (which spreadsheets skip before looking) — OWASP's list for CSV injection.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/**
+ * Where an apostrophe goes: before text that looks like a formula, and before a line break too (a pasted
+ * block's carriage returns become line feeds, so a cell starting with one must pair with the same rule).
+ */
+const APOSTROPHE_BEFORE = /^[=+\-@\t\r\n]/;
+
+/**
+ * Text copied as text: one that looks like a formula (or is apostrophes and then such text) gets a leading
+ * apostrophe, which Excel and LibreOffice read as "this cell is text" and do not show.
+ */
+export function textForSpreadsheet(text: string): string {
+  return APOSTROPHE_BEFORE.test(text.replace(/^'+/, '')) ? `'${text}` : text;
+}
+
+/**
+ * A pasted cell as its text: the one apostrophe `textForSpreadsheet` put before text that looks like a
+ * formula is taken off again, so a copy from the grid pastes back exactly as it was. (Excel and LibreOffice
+ * never copy the apostrophe of a cell typed as '=x, so their blocks are read as they are.)
+ */
+export function textFromSpreadsheet(cell: string): string {
+  return /^'+[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell;
+}
 
 export function parseBlock(text: string): string[][] {
   const r = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), { delimiter: '\t', newline: '\n', quoteChar: '"', skipEmptyLines: false });
-  const rows = r.data.map((row) => row.map((c) => c ?? ''));
+  const rows = r.data.map((row) => row.map((c) => textFromSpreadsheet(c ?? '')));
   while (rows.length > 0 && rows.at(-1)!.every((c) => c === '')) rows.pop();
   return rows;
 }
 
-export function toTsv(rows: string[][]): string {
-  return Papa.unparse(rows, { delimiter: '\t', newline: '\r\n', quotes: false, escapeFormulae: false });
+/** A cell to copy: text (a plain string is text), or a figure the grid wrote from a number (fields.ts `fieldCopyCell`). */
+export type CellOut = string | CopyCell;
+const cellOf = (c: CellOut): CopyCell => (typeof c === 'string' ? { text: c, figure: false } : c);
+
+/**
+ * Tab-separated text for Excel and LibreOffice. Text that looks like a formula is written with a leading
+ * apostrophe (`textForSpreadsheet`), so it pastes as text; a figure (`-£1500.05`) is written as it is, so
+ * it pastes as a number. (papaparse's own `escapeFormulae` can't tell the two apart, and its pattern
+ * misses a formula followed by a line break, so it is not used.)
+ */
+export function toTsv(rows: CellOut[][]): string {
+  const cells = rows.map((r) => r.map((c) => {
+    const cell = cellOf(c);
+    return cell.figure ? cell.text : textForSpreadsheet(cell.text);
+  }));
+  return Papa.unparse(cells, { delimiter: '\t', newline: '\r\n', quotes: false, escapeFormulae: false });
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function toHtml(rows: string[][]): string {
-  return `<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`).join('')}</table>`;
+/**
+ * An HTML table, which spreadsheets prefer to the text. A text cell that looks like a formula is marked
+ * as text in the way Excel reads HTML (`mso-number-format:"\@"`, the Text format) instead of with an
+ * apostrophe, which HTML would show.
+ */
+export function toHtml(rows: CellOut[][]): string {
+  return `<table>${rows.map((r) => `<tr>${r.map((c) => {
+    const cell = cellOf(c);
+    const asText = !cell.figure && looksLikeFormula(cell.text);
+    return `<td${asText ? ' style="mso-number-format:\'\\@\'"' : ''}>${esc(cell.text).replace(/\n/g, '<br>')}</td>`;
+  }).join('')}</tr>`).join('')}</table>`;
 }
 
 export interface PasteTarget {

@@ -291,6 +291,22 @@ export function fieldCopyText(spec: FieldSpec, value: unknown, names: Names): st
 }
 
 /**
+ * A cell as copied to Excel or LibreOffice: its text (`fieldCopyText`), and whether it is a figure the
+ * grid wrote from a number — an amount (`-£1500.05`), a count or a year — which a spreadsheet must get as
+ * a number. Anything else is text from the workbook, which the clipboard writes so that a spreadsheet
+ * never takes it as a formula (renderer/grids/clipboard.ts `toTsv`, `toHtml`).
+ */
+export interface CopyCell {
+  text: string;
+  figure: boolean;
+}
+
+export function fieldCopyCell(spec: FieldSpec, value: unknown, names: Names): CopyCell {
+  const figure = (spec.kind === 'money' || spec.kind === 'int' || spec.kind === 'year') && typeof value === 'number' && Number.isFinite(value);
+  return { text: fieldCopyText(spec, value, names), figure };
+}
+
+/**
  * A value as the grid shows it: amounts in the workbook's unit, negatives in brackets. Total, like
  * `fieldText`: text where a value is expected is shown as what it would save, or as itself.
  */

