@@ -1,4 +1,6 @@
 /** Shapes the store returns about the file itself, shared with the renderer through the API. */
+import { plainText } from './text';
+
 /**
  * Why a workbook is open read-only. 'journal': it was left half-saved (a "-journal" file beside it) and
  * was not last written on this computer, so the unfinished save was not rolled back into it: it is
@@ -116,10 +118,14 @@ export interface AppState {
   notice: { code: string; message: string; detail?: Record<string, unknown> } | null;
 }
 
-/** The window title: `<pilot name> — <file name> — Total Place Workbook`, with "(read-only)" when so. */
+/**
+ * The window title: `<pilot name> — <file name> — Total Place Workbook`, with "(read-only)" when so. The
+ * names come from the file (and its name from whoever sent it): one line of plain text, without control or
+ * bidirectional-override characters, so a name can't disguise the title (shared/text.ts `plainText`).
+ */
 export function windowTitle(info: Pick<WorkbookInfo, 'pilotName' | 'fileName' | 'readOnly'> | null): string {
   if (!info) return 'Total Place Workbook';
-  return `${info.pilotName} — ${info.fileName}${info.readOnly ? ' (read-only)' : ''} — Total Place Workbook`;
+  return `${plainText(info.pilotName)} — ${plainText(info.fileName)}${info.readOnly ? ' (read-only)' : ''} — Total Place Workbook`;
 }
 
 /** What undo and redo can do in this window. */

@@ -10,7 +10,7 @@ import { METHOD_NAMES, DROP_CHANNEL, EVENT_CHANNELS, channelOf, type Command } f
 import { windowTitle } from '../../shared/types';
 import { dispatch } from '../ipc/registry';
 import { APP_ORIGIN, isTrustedSender } from '../ipc/sender';
-import { buildMenu, type MenuItemSpec } from '../services/menu';
+import { buildMenu, recentLabel, type MenuItemSpec } from '../services/menu';
 import { resolveAppRequest } from '../services/protocol';
 import { REPORT_PARTITION, droppedWorkbooks, filesFromArgv, isAllowedExternal, reportDocumentUrl, reportRequestAllowed, reportWebPreferences, secureWebPreferences } from '../services/security';
 import { Session, type Dialogs, type Printer } from '../services/session';
@@ -226,7 +226,7 @@ function refreshMenu(): void {
     canUndo: s?.ui.canUndo ?? false,
     canRedo: s?.ui.canRedo ?? false,
     canDeleteRow: s?.ui.canDeleteRow ?? false,
-    recent: settings.get().recent.map((r) => ({ id: r.id, label: `${r.pilotName} — ${path.basename(r.path)}` })),
+    recent: settings.get().recent.map((r) => ({ id: r.id, label: recentLabel(r.pilotName, r.path) })),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(toTemplate(menu)));
 }

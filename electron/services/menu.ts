@@ -4,6 +4,7 @@
  * goes to the focused window, which carries it out with the same API as its buttons.
  */
 import type { Command } from '../../shared/methods';
+import { plainText } from '../../shared/text';
 
 export interface MenuState {
   platform: string;
@@ -12,6 +13,7 @@ export interface MenuState {
   canUndo: boolean;
   canRedo: boolean;
   canDeleteRow: boolean;
+  /** Recent files, each with its label as text (from the file: made safe for a menu by buildMenu). */
   recent: { id: string; label: string }[];
   appName: string;
 }
@@ -34,6 +36,25 @@ export interface MenuItemSpec {
 
 const sep: MenuItemSpec = { type: 'separator' };
 
+/** The longest text from a file a menu item shows (a pilot's name may be 200 characters). */
+const MAX_LABEL = 80;
+
+/**
+ * Text from a file as a menu item's label: one line of plain text (no control or bidirectional-override
+ * characters), at most MAX_LABEL characters, and each `&` doubled — a native menu takes a single `&` as a
+ * keyboard mnemonic and does not show it.
+ */
+export function menuText(text: string): string {
+  const plain = [...plainText(text).replace(/\s+/g, ' ').trim()];
+  const short = plain.length > MAX_LABEL ? `${plain.slice(0, MAX_LABEL - 1).join('')}…` : plain.join('');
+  return short.replace(/&/g, '&&');
+}
+
+/** A recent file as Open Recent lists it: `<pilot name> — <file name>` (the raw text; buildMenu makes it a label). */
+export function recentLabel(pilotName: string, file: string): string {
+  return `${pilotName} — ${file.split(/[\\/]/).pop() ?? file}`;
+}
+
 export function buildMenu(s: MenuState): MenuItemSpec[] {
   const mac = s.platform === 'darwin';
   const wb = s.hasWorkbook;
@@ -49,7 +70,7 @@ export function buildMenu(s: MenuState): MenuItemSpec[] {
       {
         label: 'Open Recent',
         enabled: s.recent.length > 0,
-        submenu: s.recent.length > 0 ? s.recent.map((r) => item(r.label, `openRecent:${r.id}`, undefined)) : [{ label: 'No recent files', enabled: false }],
+        submenu: s.recent.length > 0 ? s.recent.map((r) => item(menuText(r.label), `openRecent:${r.id}`, undefined)) : [{ label: 'No recent files', enabled: false }],
       },
       item('Open Sample Pilot', 'openSample', undefined),
       sep,

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { WorkbookError, type ErrorInfo } from '../../shared/errors';
+import { plainText } from '../../shared/text';
 import type { Section } from '../../shared/methods';
 import type { AppState } from '../../shared/types';
 import { renderReport } from '../../shared/report/render';
@@ -94,11 +95,14 @@ function cancelled(): WorkbookError {
   return new WorkbookError('cancelled', 'Cancelled.');
 }
 
-/** A safe file name from a pilot's name: "Kent pilot" -> "Kent pilot.totalplace". */
-export function suggestedFileName(pilotName: string): string {
-  const printable = [...pilotName].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('');
-  const base = printable.replace(/[<>:"/\\|?*]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Pilot workbook';
-  return `${base}${FILE_EXTENSION}`;
+/**
+ * A safe file name from a pilot's name: "Kent pilot" -> "Kent pilot.totalplace". No control or
+ * bidirectional-override characters (a name from a file could otherwise make a save dialog suggest
+ * "…fdp.exe" as "…exe.pdf"), nor any a file system refuses.
+ */
+export function suggestedFileName(pilotName: string, extension = FILE_EXTENSION): string {
+  const base = plainText(pilotName).replace(/[<>:"/\\|?*]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Pilot workbook';
+  return `${base}${extension}`;
 }
 
 export function withExtension(file: string): string {
@@ -140,9 +144,11 @@ export class Session implements AppActions {
       platform: this.host.platform,
       author: s.author,
       displayUnits: s.displayUnits,
-      recent: s.recent.map((r) => ({ id: r.id, fileName: path.basename(r.path), folder: path.dirname(r.path), pilotName: r.pilotName, openedAt: r.openedAt, missing: !fs.existsSync(r.path) })),
+      // Names from files (and their paths) as plain text: the start screen shows them as they are.
+      recent: s.recent.map((r) => ({ id: r.id, fileName: plainText(path.basename(r.path)), folder: plainText(path.dirname(r.path)), pilotName: plainText(r.pilotName), openedAt: r.openedAt, missing: !fs.existsSync(r.path) })),
       workbook: this.wb && !this.wb.isClosed ? this.wb.info() : null,
-      notice,
+      // A notice can quote a file's name: plain text, line breaks kept.
+      notice: notice && { ...notice, message: plainText(notice.message, { newlines: true }) },
     };
   }
 
@@ -270,7 +276,7 @@ export class Session implements AppActions {
 
   async saveCopy(): Promise<{ fileName: string }> {
     const wb = this.workbook();
-    const chosen = await this.host.dialogs.chooseCopyPath(`${path.basename(wb.fileName, FILE_EXTENSION)} (copy)${FILE_EXTENSION}`);
+    const chosen = await this.host.dialogs.chooseCopyPath(suggestedFileName(`${path.basename(wb.fileName, FILE_EXTENSION)} (copy)`));
     if (!chosen) throw cancelled();
     const file = withExtension(path.resolve(chosen));
     wb.saveCopy(file);
@@ -292,7 +298,7 @@ export class Session implements AppActions {
   async exportPdf(options: ReportOptions): Promise<{ fileName: string }> {
     const wb = this.workbook();
     const data = reportData(wb);
-    const chosen = await this.host.dialogs.choosePdfPath(`${path.basename(wb.fileName, FILE_EXTENSION)} submission.pdf`);
+    const chosen = await this.host.dialogs.choosePdfPath(suggestedFileName(`${path.basename(wb.fileName, FILE_EXTENSION)} submission`, '.pdf'));
     if (!chosen) throw cancelled();
     const file = chosen.toLowerCase().endsWith('.pdf') ? path.resolve(chosen) : `${path.resolve(chosen)}.pdf`;
     const pdf = await this.host.printer.pdf(renderReport(data, options), data.pilot.name);

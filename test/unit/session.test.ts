@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkbookError } from '../../shared/errors';
+import { hasUnsafeText } from '../../shared/text';
 import { Session, suggestedFileName } from '../../electron/services/session';
 import { SettingsStore } from '../../electron/services/settings';
 import { lockPath } from '../../electron/workbook/lock';
@@ -125,6 +126,23 @@ describe('a window session', () => {
   it('suggests a safe file name from the pilot name', () => {
     expect(suggestedFileName('Kent: pilot / 2009?')).toBe('Kent pilot 2009.totalplace');
     expect(suggestedFileName('   ')).toBe('Pilot workbook.totalplace');
+    // A name from a file can't make a save dialog suggest "…fdp.exe" shown as "…exe.pdf", nor carry controls.
+    expect(suggestedFileName('Kent\u202Efdp.exe\u0007\u0085\nnorth')).toBe('Kentfdp.exe north.totalplace');
+    expect(suggestedFileName('Kent\u2066pilot\u2069 submission', '.pdf')).toBe('Kentpilot submission.pdf');
+  });
+
+  it('shows names from files as plain text in the recent list and in a notice', () => {
+    const { dir, session, settings } = setup();
+    const file = path.join(dir, 'report\u202Efdp.totalplace');
+    fs.writeFileSync(file, '');
+    settings.addRecent(file, 'Kent\u202E pilot\u0007\r\nnext line');
+    const [recent] = session.state().recent;
+    expect(recent).toMatchObject({ pilotName: 'Kent pilot next line', fileName: 'reportfdp.totalplace' });
+    session.openFromOutside(file);
+    const notice = session.state().notice!;
+    expect(notice.code).toBe('empty-file');
+    expect(notice.message).toContain('"reportfdp.totalplace" is empty');
+    expect(hasUnsafeText(notice.message, { newlines: true })).toBe(false);
   });
 
   it('survives a damaged settings file', () => {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { buildMenu, commandItems, type MenuItemSpec, type MenuState } from '../../electron/services/menu';
+import { buildMenu, commandItems, menuText, recentLabel, type MenuItemSpec, type MenuState } from '../../electron/services/menu';
+import { windowTitle } from '../../shared/types';
 import { CSP, resolveAppRequest } from '../../electron/services/protocol';
 import { REPORT_PARTITION, droppedWorkbooks, filesFromArgv, isAllowedExternal, reportDocumentUrl, reportRequestAllowed, reportWebPreferences, secureWebPreferences } from '../../electron/services/security';
 import { ROOT, tempDir } from '../helpers';
@@ -65,9 +66,30 @@ describe('menus', () => {
     expect(find(readOnly, 'Save a Copy…').enabled).toBe(true);
   });
 
+  it('lists recent files by their names as plain text: no controls or bidirectional overrides, & shown, long names cut', () => {
+    const hostile = 'Kent\u202Eexe.fdp\u0007 R&D\r\npilot';
+    expect(recentLabel(hostile, '/home/jo/a\u2066b.totalplace')).toBe(`${hostile} — a\u2066b.totalplace`);
+    expect(recentLabel('Kent', 'C:\\Users\\jo\\kent.totalplace')).toBe('Kent — kent.totalplace');
+    const menu = buildMenu({ ...base, hasWorkbook: true, recent: [{ id: 'r1', label: recentLabel(hostile, '/home/jo/a\u2066b.totalplace') }, { id: 'r2', label: 'x'.repeat(300) }] });
+    const items = find(menu, 'Open Recent').submenu!;
+    expect(items[0]).toMatchObject({ label: 'Kentexe.fdp R&&D pilot — ab.totalplace', command: 'openRecent:r1' });
+    expect([...items[1]!.label!]).toHaveLength(80);
+    expect(items[1]!.label!.endsWith('…')).toBe(true);
+    expect(menuText('A & B && C')).toBe('A && B &&&& C');
+  });
+
   it('sends only commands the window knows', () => {
     const commands = commandItems(buildMenu({ ...base, hasWorkbook: true, recent: [{ id: 'x', label: 'x' }] })).map((i) => i.command!);
     expect(commands).toEqual(expect.arrayContaining(['new', 'open', 'openSample', 'saveCopy', 'close', 'undo', 'redo', 'deleteRow', 'find', 'view:spend', 'view:panel', 'guide', 'about', 'openRecent:x']));
+  });
+});
+
+describe('the window title', () => {
+  it('is the pilot and file names as plain text: no controls or bidirectional overrides to disguise it', () => {
+    expect(windowTitle(null)).toBe('Total Place Workbook');
+    expect(windowTitle({ pilotName: 'Kent pilot', fileName: 'kent.totalplace', readOnly: true })).toBe('Kent pilot — kent.totalplace (read-only) — Total Place Workbook');
+    const title = windowTitle({ pilotName: '<b>Kent</b>\u202E\u0007\u001b[2J pilot\r\n2', fileName: 'report\u202Efdp.totalplace\u0085', readOnly: false });
+    expect(title).toBe('<b>Kent</b>[2J pilot 2 — reportfdp.totalplace — Total Place Workbook');
   });
 });
 
