@@ -12,7 +12,7 @@ export default defineConfig({
     pool: 'forks',
     // The store's record of the files this computer wrote (and its snapshots) go to a test folder, not ~/.totalplace.
     env: { TOTALPLACE_HOME: path.join(os.tmpdir(), 'totalplace-test-home') },
-    // Build the renderer once for the browser tests (test/e2e).
-    globalSetup: ['test/e2e/global-setup.ts'],
+    // Build the command line's bundle (which bin.mjs runs) and the renderer for the browser tests (test/e2e), once.
+    globalSetup: ['test/cli-global-setup.ts', 'test/e2e/global-setup.ts'],
   },
 });

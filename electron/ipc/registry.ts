@@ -83,7 +83,7 @@ export type InternalErrorSink = (method: string, error: unknown) => void;
 export async function dispatch(method: unknown, input: unknown, ctx: HandlerContext, onInternal?: InternalErrorSink): Promise<Result<unknown>> {
   try {
     if (!isMethod(method)) throw new WorkbookError('forbidden', 'The app asked for something it may not do. Please report this.');
-    const parsed = parseOrThrow(CONTRACT[method], input ?? {}, 'That request');
+    const parsed = parseOrThrow(CONTRACT[method], input ?? {}, 'That request', 'request');
     const handler = handlers[method] as (ctx: HandlerContext, input: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed) };
   } catch (e) {

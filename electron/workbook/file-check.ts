@@ -48,7 +48,7 @@ export function readHeader(file: string): HeaderFacts {
     fs.closeSync(fd);
   }
   if (read < 100 || !head.subarray(0, 16).equals(MAGIC)) {
-    throw new WorkbookError('not-a-workbook', `"${name}" is not a Total Place workbook: it is not a database file at all (perhaps a spreadsheet or a document with the wrong name). Open a .totalplace file, or import a spreadsheet instead. Nothing was changed.`);
+    throw new WorkbookError('not-a-workbook', `"${name}" is not a Total Place workbook: it is not a database file at all (perhaps a spreadsheet or a document with the wrong name). Open a .totalplace file made by Total Place Workbook, or make a new workbook. Nothing was changed.`);
   }
   const rawPageSize = head.readUInt16BE(16);
   const facts: HeaderFacts = {

@@ -174,6 +174,9 @@ export class Workbook {
     if (fs.existsSync(file) && !opts.overwrite) {
       throw new WorkbookError('io', `"${name}" already exists. Choose another name, or confirm that you want to replace it.`);
     }
+    if (opts.overwrite && fs.existsSync(file) && !writable(file)) {
+      throw new WorkbookError('read-only', `"${name}" is read-only, so it was not replaced. Choose another name, or make the file writable first.`);
+    }
     const temp = path.join(path.dirname(file), `.${name}.${process.pid}.creating`);
     const instanceId = newId();
     fs.rmSync(temp, { force: true });

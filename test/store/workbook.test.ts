@@ -126,6 +126,10 @@ describe('reads and writes', () => {
     expectError(() => wb.agencies.update([{ id: a!.id, type: 'castle' as never }]), 'validation');
     expect(wb.info().revision).toBe(before);
     expect(wb.spend.page({}).matching).toBe(0);
+    // A refused read says it was not understood, not that something "was not saved".
+    const read = expectError(() => wb.spend.page({ limit: -1 }), 'validation');
+    expect(read.message).toMatch(/^The spend query was not understood, so nothing was read: /);
+    expect(read.message).not.toContain('saved');
     wb.close();
   });
 

@@ -121,9 +121,11 @@ describe('totalplace over a hostile file', () => {
     const info = await run('info', file);
     expect(info.code).toBe(0);
     expect(info.out).toMatch(/Pilot:\s+Sample pilot: Birmingham \(illustrative\)/);
-    expect(info.out).toMatch(/Half-saved:\s+received\.totalplace was left half-saved \(a "-journal" file is beside it\); it was read with the unfinished save undone, through a private copy, and the file and its journal are unchanged\./);
+    expect(info.out).toMatch(/Half-saved:\s+received\.totalplace was left half-saved \(a "-journal" file is beside it\)\. It was read through a private copy with the unfinished save undone; the file and its journal are untouched\. To undo the unfinished save in the file itself, open it in Total Place Workbook and choose "Undo the unfinished save and edit"\.$/);
+    expect(info.out).toMatch(/Opened:\s+read-only\n/);
     const totals = await run('totals', file);
     expect(totals.out).toMatch(/Total public spend\s+£7,300,000,000\.00/);
+    expect(totals.out).toContain('Note: received.totalplace was left half-saved (a "-journal" file is beside it). It was read through a private copy with the unfinished save undone; the file and its journal are untouched. To undo the unfinished save in the file itself, open it in Total Place Workbook and choose "Undo the unfinished save and edit".');
     expect((await run('check', file)).out).toContain('was left half-saved');
     const html = path.join(tempDir(), 'submission.html');
     const report = await run('report', file, '-o', html);

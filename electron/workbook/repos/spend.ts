@@ -61,7 +61,7 @@ export class SpendRepo {
 
   /** A page of lines, sorted and filtered in SQL, with how many lines match the filter and their sum. */
   page(input: unknown): SpendPage {
-    const q = parseOrThrow(SpendQuery, input ?? {}, 'The spend query');
+    const q = parseOrThrow(SpendQuery, input ?? {}, 'The spend query', 'read');
     const db = this.ctx.db;
     const where: string[] = [];
     const params: unknown[] = [];
