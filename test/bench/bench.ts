@@ -4,10 +4,11 @@
  * 300 ms; totals within 1.5x of the sqlite3 CLI's aggregate; proving kept totals (recount and compare)
  * within 1.2x of the sqlite3 CLI's SUM … GROUP BY over the same file; one edit with refreshed totals under
  * 50 ms; at most 150 bytes per spend line on disk; the spend grid's first rows under 500 ms and a sort
- * by amount under 300 ms; the panel's refresh after an edit under 100 ms; the submission PDF under 10 s.
+ * by amount under 300 ms; the panel's refresh after an edit under 100 ms; the submission PDF under 10 s;
+ * the compiled `totalplace totals` on the sample workbook under 200 ms, start to exit.
  * `BENCH_LINES` sets the number of spend lines; `BENCH_SKIP_BROWSER=1` leaves out the spend grid's figures.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,8 @@ import { recountSql } from '../../electron/workbook/measures';
 import { Workbook } from '../../electron/workbook/workbook';
 import { Harness, launchBrowser } from '../e2e/harness';
 import { buildBenchWorkbook } from './generate';
+import { createSampleWorkbook } from '../../electron/workbook/sample';
+import { ROOT } from '../paths';
 import { pdfWithChromium } from '../../electron/report/chromium';
 import { reportData } from '../../electron/report/data';
 import { renderReport } from '../../shared/report/render';
@@ -112,6 +115,28 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/**
+ * The command line as a user runs it, start to exit: `totalplace totals` on the sample workbook, the
+ * median of five runs of the compiled command (built here, as `npm run build` does), and from source.
+ */
+function cliFigures(): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'build/scripts/build-cli.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const sample = path.join(dir, 'sample.totalplace');
+  createSampleWorkbook(sample, 'Benchmark').close();
+  const runs = (env: Record<string, string>) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'totals', sample], { encoding: 'utf8', env: { ...process.env, ...env } });
+      ms.push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`totalplace totals failed: ${r.stderr}`);
+    }
+    return median(ms);
+  };
+  figure('cli totals time (sample)', runs({}), 'ms');
+  figure('cli totals time (sample, from source)', runs({ TOTALPLACE_FROM_SOURCE: '1' }), 'ms');
+}
+
 function time<T>(fn: () => T): [T, number] {
   const t0 = performance.now();
   const r = fn();
@@ -191,6 +216,8 @@ try {
   const size = fs.statSync(file).size;
   figure('file size', size / 1024 / 1024, 'MB');
   figure('bytes per line', size / LINES, 'bytes');
+
+  cliFigures();
 
   // The same aggregate through the sqlite3 command-line tool, on the same file, timed by sqlite3 itself.
   try {
