@@ -172,7 +172,9 @@ function optionList(name: string): string {
 /** The name nearest to `typed`, if it is near enough to be a slip of the keyboard. */
 function nearest(typed: string, names: string[]): string | null {
   const best = closest(typed, names);
-  return distance(typed, best) <= Math.max(1, Math.floor(Math.min(typed.length, best.length) / 3)) ? best : null;
+  const shorter = Math.min(typed.length, best.length);
+  // One slip in a short word, two (a swapped pair) from four letters, more in long ones.
+  return distance(typed, best) <= (shorter < 4 ? 1 : Math.max(2, Math.floor(shorter / 3))) ? best : null;
 }
 
 class UsageError extends Error {}
@@ -192,7 +194,7 @@ function readArgs(argv: string[]): { command: string | undefined; file: string |
   const [command, file, ...extra] = positionals;
   const allowed = new Set<string>(command && COMMANDS[command] ? [...COMMANDS[command].options, 'help'] : ['help', 'version']);
   if (command && !COMMANDS[command] && command !== 'help') {
-    const near = nearest(command, COMMAND_NAMES);
+    const near = nearest(command, [...COMMAND_NAMES, 'help']);
     throw new UsageError(near
       ? `"${command}" is not a command. Did you mean "${near}"? ("totalplace --help" lists them all.)`
       : `"${command}" is not a command. Use ${COMMAND_LIST} ("totalplace --help" says what each does).`);
@@ -242,14 +244,14 @@ export async function main(argv: string[], rawOut: Out = (l) => process.stdout.w
       case 'new': {
         const name = str('name');
         if (!name) throw new UsageError('Give the pilot a name with --name, for example --name "Kent pilot".');
-        checkOutputPath(file, force);
+        checkOutputPath(file, force, 'pilot.totalplace');
         const wb = Workbook.create(file, { author: author(str('author')), pilot: { name }, ...(force ? { overwrite: true } : {}) });
         out(`Made ${wb.fileName} for "${name}".`);
         wb.close();
         return 0;
       }
       case 'demo': {
-        checkOutputPath(file, force);
+        checkOutputPath(file, force, 'sample.totalplace');
         const { createSampleWorkbook } = await import('../workbook/sample');
         const wb = createSampleWorkbook(file, author(str('author')), force ? { overwrite: true } : {});
         const t = wb.totals();
@@ -294,7 +296,8 @@ export async function main(argv: string[], rawOut: Out = (l) => process.stdout.w
         const units = str('units');
         if (units && !['pounds', 'thousands', 'millions'].includes(units)) throw new UsageError('--units is pounds, thousands or millions.');
         // Refused before the workbook is read or any browser started.
-        checkOutputPath(target, force);
+        if (sameFile(target, file)) throw new WorkbookError('io', `-o names the workbook itself ("${path.basename(file)}"): give the ${kind.toUpperCase()} a name of its own, for example -o submission.${kind}`);
+        checkOutputPath(target, force, `submission.${kind}`);
         const [{ reportData }, { renderReport }, { defaultReportOptions }] = await Promise.all([
           import('../report/data'), import('../../shared/report/render'), import('../../shared/report/types'),
         ]);
@@ -358,17 +361,25 @@ export async function main(argv: string[], rawOut: Out = (l) => process.stdout.w
  * writable, and a file already there is replaced only with --force and only if it is not read-only.
  * Said in words before anything is read or made.
  */
-function checkOutputPath(target: string, force: boolean): void {
+function checkOutputPath(target: string, force: boolean, exampleName: string): void {
   const name = path.basename(target);
   const folder = path.dirname(target);
   const folderStat = statOrNull(folder);
   if (!folderStat) throw new WorkbookError('not-found', `There is no folder "${folder}" to write "${name}" in: check the path.`);
   if (!folderStat.isDirectory()) throw new WorkbookError('io', `"${folder}" is a file, not a folder, so "${name}" can't be written in it: check the path.`);
   const st = statOrNull(target);
-  if (st?.isDirectory()) throw new WorkbookError('io', `"${target}" is a folder: give a file name, for example ${path.join(target, name.endsWith('.pdf') ? 'submission.pdf' : name)}.`);
+  if (st?.isDirectory()) throw new WorkbookError('io', `"${target}" is a folder: give a file name, for example ${path.join(target, exampleName)}.`);
   if (st && !force) throw new WorkbookError('io', `"${name}" already exists. Add --force to replace it, or choose another name.`);
   if (st && !writable(target)) throw new WorkbookError('read-only', `"${name}" is read-only, so it was not replaced. Choose another name, or make the file writable first.`);
   if (!writable(folder)) throw new WorkbookError('io', `You don't have permission to write in the folder "${folder}", so "${name}" was not written. Choose a folder of your own, such as Documents.`);
+}
+
+/** The same file, by path or (when both are there) by identity: a link or another name for it counts. */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const sa = statOrNull(a);
+  const sb = statOrNull(b);
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 function statOrNull(p: string): fs.Stats | null {

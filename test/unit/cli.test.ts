@@ -172,6 +172,7 @@ describe('totalplace, as a new user meets it', () => {
     const cases: [string[], string][] = [
       [['totls', 'd.totalplace'], 'totalplace: "totls" is not a command. Did you mean "totals"? ("totalplace --help" lists them all.)'],
       [['reprot', 'd.totalplace', '-o', 'x.html'], 'totalplace: "reprot" is not a command. Did you mean "report"? ("totalplace --help" lists them all.)'],
+      [['hlep'], 'totalplace: "hlep" is not a command. Did you mean "help"? ("totalplace --help" lists them all.)'],
       [['frobnicate', 'x'], 'totalplace: "frobnicate" is not a command. Use new, demo, info, check, totals, report, print or repair ("totalplace --help" says what each does).'],
       [['totals', 'd.totalplace', '--jsn'], 'totalplace: --jsn is not an option of "totalplace totals" (did you mean --json?). Its options are --json and --help.'],
       [['info', 'd.totalplace', '--json'], 'totalplace: --json is not an option of "totalplace info". Its only option is --help.'],
@@ -211,7 +212,9 @@ describe('totalplace, as a new user meets it', () => {
       [['report', file, '-o', existing], 'totalplace: "old.html" already exists. Add --force to replace it, or choose another name.'],
       [['print', file, '-o', existing], 'totalplace: "old.html" already exists. Add --force to replace it, or choose another name.'],
       [['print', file, '-o', readOnly, '--force'], 'totalplace: "ro.pdf" is read-only, so it was not replaced. Choose another name, or make the file writable first.'],
-      [['report', file, '-o', dir], `totalplace: "${dir}" is a folder: give a file name, for example ${path.join(dir, path.basename(dir))}.`],
+      [['report', file, '-o', dir], `totalplace: "${dir}" is a folder: give a file name, for example ${path.join(dir, 'submission.html')}.`],
+      [['report', file, '-o', file, '--force'], 'totalplace: -o names the workbook itself ("d.totalplace"): give the HTML a name of its own, for example -o submission.html'],
+      [['print', file, '-o', path.join(dir, '.', 'd.totalplace'), '--force'], 'totalplace: -o names the workbook itself ("d.totalplace"): give the PDF a name of its own, for example -o submission.pdf'],
     ];
     for (const [args, words] of cases) {
       const r = await run(...args);
