@@ -36,7 +36,7 @@ interface OptionSpec {
 
 const OPTIONS = {
   name: { type: 'string', shown: '--name NAME', eg: '--name "Kent pilot"', help: 'the pilot\'s name (required)' },
-  author: { type: 'string', shown: '--author NAME', eg: '--author "J. Smith"', help: 'who is recorded as making the change (default: $TOTALPLACE_AUTHOR, else your login name)' },
+  author: { type: 'string', shown: '--author NAME', eg: '--author "J. Smith"', help: 'who is recorded as making the change, or as preparing a submission (default: $TOTALPLACE_AUTHOR, else your login name; a submission then says no name)' },
   force: { type: 'boolean', shown: '--force', help: 'replace the file if it already exists' },
   json: { type: 'boolean', shown: '--json', help: 'print the totals as JSON, in pence' },
   out: { type: 'string', short: 'o', shown: '-o, --out FILE', eg: '-o submission.html', help: 'the file to write' },
@@ -94,15 +94,15 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   report: {
     summary: 'write the pilot submission as one self-contained HTML file',
-    usage: 'totalplace report FILE -o OUT.html [--units pounds|thousands|millions] [--force]',
-    options: ['out', 'units', 'force'],
+    usage: 'totalplace report FILE -o OUT.html [--units pounds|thousands|millions] [--author NAME] [--force]',
+    options: ['out', 'units', 'author', 'force'],
     detail: 'Opens the workbook read-only. An existing output file is replaced only with --force.',
     example: 'totalplace report kent.totalplace -o submission.html',
   },
   print: {
     summary: 'write the pilot submission as PDF (needs Chrome, Chromium or Edge, or CHROMIUM_PATH)',
-    usage: 'totalplace print FILE -o OUT.pdf [--units pounds|thousands|millions] [--force]',
-    options: ['out', 'units', 'force'],
+    usage: 'totalplace print FILE -o OUT.pdf [--units pounds|thousands|millions] [--author NAME] [--force]',
+    options: ['out', 'units', 'author', 'force'],
     detail: 'Opens the workbook read-only. An existing output file is replaced only with --force.',
     example: 'totalplace print kent.totalplace -o submission.pdf',
   },
@@ -181,6 +181,11 @@ class UsageError extends Error {}
 
 function author(given: string | undefined): string {
   return given ?? process.env.TOTALPLACE_AUTHOR ?? os.userInfo().username;
+}
+
+/** Who prepared a submission: a name somebody chose (--author, $TOTALPLACE_AUTHOR), never the login name. */
+function preparedBy(given: string | undefined): string | null {
+  return (given ?? process.env.TOTALPLACE_AUTHOR ?? '').trim() || null;
 }
 
 type Out = (line: string) => void;
@@ -305,8 +310,9 @@ export async function main(argv: string[], rawOut: Out = (l) => process.stdout.w
         let html: string;
         let pilotName: string;
         let notes: string[];
+        const by = preparedBy(str('author'));
         try {
-          const data = reportData(wb);
+          const data = reportData(wb, new Date(), by);
           pilotName = data.pilot.name;
           html = renderReport(data, defaultReportOptions((units as DisplayUnit | undefined) ?? data.pilot.displayUnits));
           notes = fileNotes(wb);
@@ -315,8 +321,8 @@ export async function main(argv: string[], rawOut: Out = (l) => process.stdout.w
         }
         let content: string | Uint8Array = html;
         if (command === 'print') {
-          const { pdfWithChromium } = await import('../report/chromium');
-          content = await pdfWithChromium(html, pilotName);
+          const [{ pdfWithChromium }, { withPdfInfo }] = await Promise.all([import('../report/chromium'), import('../report/pdfInfo')]);
+          content = await withPdfInfo(await pdfWithChromium(html, pilotName), { pilotName, author: by, appVersion: version() });
         }
         writeOutput(target, content, force);
         out(`Wrote ${target}.`);

@@ -3,7 +3,12 @@ import crypto from 'node:crypto';
 import type { ReportData } from '../../shared/report/types';
 import type { Workbook } from '../workbook/workbook';
 
-export function reportData(wb: Workbook, generatedAt = new Date()): ReportData {
+/**
+ * `author` is who prepares the submission, as somebody chose it (--author, $TOTALPLACE_AUTHOR, the app's
+ * author setting), or null: the report then leaves "Prepared by" out rather than print a login name
+ * nobody chose. (The workbook's own change log still records the login name as the editor.)
+ */
+export function reportData(wb: Workbook, generatedAt = new Date(), author: string | null = null): ReportData {
   const info = wb.info();
   const totals = wb.totals();
   const pilot = wb.pilot.get();
@@ -18,7 +23,7 @@ export function reportData(wb: Workbook, generatedAt = new Date()): ReportData {
   return {
     pilot,
     generatedAt: generatedAt.toISOString(),
-    author: info.author,
+    author: author?.trim() ? author.trim() : null,
     fileName: info.fileName,
     fingerprint: { workbookId: info.workbookId, revision: info.revision, contentHash },
     totals,

@@ -15,6 +15,7 @@ import type { AppState } from '../../shared/types';
 import { renderReport } from '../../shared/report/render';
 import type { ReportOptions } from '../../shared/report/types';
 import { reportData } from '../report/data';
+import { withPdfInfo } from '../report/pdfInfo';
 import { newId } from '../workbook/db';
 import { createSampleWorkbook } from '../workbook/sample';
 import { Workbook } from '../workbook/workbook';
@@ -290,18 +291,23 @@ export class Session implements AppActions {
     return this.state();
   }
 
+  /** What the submission prints: "Prepared by" is the app's author setting, if one was chosen (never the login name). */
+  private reportData() {
+    return reportData(this.workbook(), new Date(), this.host.settings.get().author);
+  }
+
   /** The submission as HTML: the same renderer prints it and exports it. */
   reportPreview(options: ReportOptions): { html: string } {
-    return { html: renderReport(reportData(this.workbook()), options) };
+    return { html: renderReport(this.reportData(), options) };
   }
 
   async exportPdf(options: ReportOptions): Promise<{ fileName: string }> {
     const wb = this.workbook();
-    const data = reportData(wb);
+    const data = this.reportData();
     const chosen = await this.host.dialogs.choosePdfPath(suggestedFileName(`${path.basename(wb.fileName, FILE_EXTENSION)} submission`, '.pdf'));
     if (!chosen) throw cancelled();
     const file = chosen.toLowerCase().endsWith('.pdf') ? path.resolve(chosen) : `${path.resolve(chosen)}.pdf`;
-    const pdf = await this.host.printer.pdf(renderReport(data, options), data.pilot.name);
+    const pdf = await withPdfInfo(await this.host.printer.pdf(renderReport(data, options), data.pilot.name), { pilotName: data.pilot.name, author: data.author, appVersion: this.host.appVersion });
     try {
       fs.writeFileSync(file, pdf);
     } catch (e) {
@@ -312,7 +318,7 @@ export class Session implements AppActions {
   }
 
   async printReport(options: ReportOptions): Promise<null> {
-    const data = reportData(this.workbook());
+    const data = this.reportData();
     await this.host.printer.print(renderReport(data, options), data.pilot.name);
     return null;
   }

@@ -21,7 +21,7 @@ import { NOT_STATED_FIELDS, notStatedSummary, type NotStatedField } from '../tot
 import { formatInUnit, formatPence, formatShare, UNIT_SUFFIX } from '../money';
 import { formatYear } from '../years';
 import { escapeHtml, html, isFigure, NOT_A_FIGURE, rawMarkup, type Markup } from './html';
-import { REPORT_SECTIONS, type ReportData, type ReportOptions, type ReportSection } from './types';
+import { REPORT_SECTIONS, reportTitle, type ReportData, type ReportOptions, type ReportSection } from './types';
 
 echarts.use([BarChart, PieChart, TreemapChart, AriaComponent, GridComponent, TooltipComponent, SVGRenderer]);
 
@@ -95,7 +95,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   ${t.perHeadPence !== null && html`<span class="label">per head of population</span><span class="value small">${perHead()}</span>`}</div>
   <table class="meta">
     <tr><th>Lead body</th><td>${p.leadBody || '—'}</td></tr>
-    <tr><th>Prepared by</th><td>${d.author}</td></tr>
+    ${typeof d.author === 'string' && d.author.trim() !== '' && html`<tr><th>Prepared by</th><td>${d.author}</td></tr>`}
     <tr><th>Date</th><td>${when(d.generatedAt)}</td></tr>
     <tr><th>Workbook</th><td>${d.fileName}</td></tr>
     <tr><th>Fingerprint</th><td class="mono">${d.fingerprint.workbookId} · revision ${int(d.fingerprint.revision)} · ${d.fingerprint.contentHash}</td></tr>
@@ -217,7 +217,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   </tbody></table>
 </section>`;
 
-  return `<!doctype html>${html`<html lang="en-GB"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><title>${p.name} — Total Place submission</title><style>${rawMarkup(CSS)}</style></head>
+  return `<!doctype html>${html`<html lang="en-GB"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><title>${reportTitle(String(p.name ?? ''))}</title><style>${rawMarkup(CSS)}</style></head>
 <body>${cover}${contents}${summary}${spendMap}${themes}${barriers}${quality}${agencies}</body></html>`}`;
 }
 

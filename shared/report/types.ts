@@ -9,7 +9,8 @@ export interface ReportData {
   pilot: Pilot;
   /** ISO time the report was made. */
   generatedAt: string;
-  author: string;
+  /** Who prepared the submission, as somebody chose it; null prints no "Prepared by" line. */
+  author: string | null;
   fileName: string;
   /** Traces a printed figure to the file: the workbook, its revision, and a hash of the figures printed. */
   fingerprint: { workbookId: string; revision: number; contentHash: string };
@@ -39,6 +40,11 @@ export interface ReportOptions {
 
 export function defaultReportOptions(units: DisplayUnit): ReportOptions {
   return { units, sections: REPORT_SECTIONS.map((s) => s.key), wideTables: 'landscape' };
+}
+
+/** The document's title (HTML <title>, and the PDF's Title): the pilot's name, one line of plain text. */
+export function reportTitle(pilotName: string): string {
+  return `${plainText(pilotName)} — Total Place pilot submission`;
 }
 
 /**

@@ -158,7 +158,7 @@ describe('a submission from a hostile file', () => {
     }
     const bad = hostileData(clean);
     const hostileTexts = [
-      bad.pilot.name, bad.pilot.place, bad.pilot.leadBody, bad.author, bad.fileName,
+      bad.pilot.name, bad.pilot.place, bad.pilot.leadBody, bad.author!, bad.fileName,
       ...bad.agencies.map((a) => a.name), ...bad.themes.flatMap((th) => [th.name, th.description]),
       ...bad.barriers.flatMap((b) => [b.title, b.description, b.evidence, b.ask, b.offer, b.owner]),
       bad.totals.agenciesWithoutSpend[0]!.name, bad.totals.themesWithoutSpend[0]!.name,
@@ -190,7 +190,7 @@ describe('a submission from a hostile file', () => {
     fs.writeFileSync(file, pdf);
     const flat = (s: string) => s.replace(/\s+/g, '');
     const text = flat(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
-    for (const h of [bad.pilot.name, bad.pilot.place, bad.author, bad.themes[0]!.description, ...bad.barriers.slice(0, 2).flatMap((b) => [b.title, b.evidence, b.ask, b.offer])]) {
+    for (const h of [bad.pilot.name, bad.pilot.place, bad.author!, bad.themes[0]!.description, ...bad.barriers.slice(0, 2).flatMap((b) => [b.title, b.evidence, b.ask, b.offer])]) {
       expect(text, h.slice(0, 30)).toContain(flat(h));
     }
     expect(text).toContain(flat(NOT_A_FIGURE));

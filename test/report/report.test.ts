@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/totalplace';
 import { reportData } from '../../electron/report/data';
 import { createSampleWorkbook } from '../../electron/workbook/sample';
@@ -63,6 +63,33 @@ describe('the pilot submission PDF', () => {
     expect(text[landscape[0]!]).toContain('Spend by agency and theme');
     expect(text.length).toBeGreaterThanOrEqual(12);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+  });
+
+  it('says in its PDF properties what it is, who prepared it and what made it, never a login name nobody chose', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sample.totalplace');
+    createSampleWorkbook(file, 'root').close();
+    const version = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+    const info = (pdf: string) => Object.fromEntries(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).split('\n').map((l) => /^([A-Za-z]+):\s+(.*)$/.exec(l)).filter((m) => m).map((m) => [m![1], m![2]]));
+    const named = path.join(dir, 'named.pdf');
+    expect(await cli('print', file, '-o', named, '--author', 'J. Smith')).toMatchObject({ code: 0 });
+    expect(info(named)).toMatchObject({ Title: 'Sample pilot: Birmingham (illustrative) — Total Place pilot submission', Author: 'J. Smith', Creator: `Total Place Workbook ${version}`, Tagged: 'yes' });
+    expect(pages(named)[0]).toMatch(/Prepared by\s+J\. Smith/);
+    vi.stubEnv('TOTALPLACE_AUTHOR', 'A. Jones');
+    try {
+      const fromEnv = path.join(dir, 'env.pdf');
+      expect((await cli('print', file, '-o', fromEnv)).code).toBe(0);
+      expect(info(fromEnv).Author).toBe('A. Jones');
+      expect(pages(fromEnv)[0]).toMatch(/Prepared by\s+A\. Jones/);
+      vi.stubEnv('TOTALPLACE_AUTHOR', undefined);
+      const nobody = path.join(dir, 'nobody.pdf');
+      expect((await cli('print', file, '-o', nobody)).code).toBe(0);
+      expect(info(nobody).Author).toBeUndefined();
+      expect(info(nobody).Creator).toBe(`Total Place Workbook ${version}`);
+      expect(pages(nobody)[0]).not.toMatch(/Prepared by|root/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('splits a long table between rows, repeating its header on every page', async () => {

@@ -1,5 +1,6 @@
 /** The handler registry in plain Node: every method handled, inputs validated, errors enveloped, senders checked. */
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT, METHODS, channelOf } from '../../shared/api';
 import { ERROR_CODES } from '../../shared/errors';
@@ -28,7 +29,7 @@ describe('the contract and its registry', () => {
     const answers = [path.join(dir, 'copy.totalplace'), path.join(dir, 'new.totalplace'), path.join(dir, 'sample.totalplace')];
     const session = new Session({
       dialogs: { chooseCopyPath: async () => answers[0]!, chooseNewWorkbookPath: async () => answers[1]!, chooseWorkbookToOpen: async () => answers[2]!, choosePdfPath: async () => path.join(dir, 'submission.pdf') },
-      printer: { pdf: async () => Buffer.from('%PDF-1.7 test'), print: async () => undefined },
+      printer: { pdf: async () => Buffer.from(await (await PDFDocument.create()).save()), print: async () => undefined },
       settings: new SettingsStore(path.join(dir, 'data')), dataDir: path.join(dir, 'data'), appVersion: '1.0.0', platform: 'linux',
     });
     createSampleWorkbook(answers[2]!, 'J. Smith').close();

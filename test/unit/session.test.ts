@@ -1,6 +1,7 @@
 /** A window's session: file actions through dialogs and recent files, never a path from the renderer. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { WorkbookError } from '../../shared/errors';
 import { hasUnsafeText } from '../../shared/text';
@@ -9,6 +10,13 @@ import { SettingsStore } from '../../electron/services/settings';
 import { lockPath } from '../../electron/workbook/lock';
 import { Workbook } from '../../electron/workbook/workbook';
 import { tempDir } from '../helpers';
+
+/** A PDF as a printer returns it (one blank page). */
+async function blankPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  return doc.save();
+}
 
 function setup() {
   const dir = tempDir();
@@ -19,7 +27,7 @@ function setup() {
   const ask = async () => (answers.length ? answers.shift()! : null);
   const session = new Session({
     dialogs: { chooseWorkbookToOpen: ask, chooseNewWorkbookPath: ask, chooseCopyPath: ask, choosePdfPath: ask },
-    printer: { pdf: async () => Buffer.from('%PDF'), print: async () => undefined },
+    printer: { pdf: async () => Buffer.from(await blankPdf()), print: async () => undefined },
     settings, dataDir: path.join(dir, 'data'), appVersion: '0.1.0', platform: 'linux',
     changed: (s) => changes.push(s.current?.fileName ?? '(none)'),
   });
@@ -149,5 +157,22 @@ describe('a window session', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'settings.json'), '{ not json');
     expect(new SettingsStore(dir).get()).toEqual({ author: null, displayUnits: 'millions', recent: [] });
+  });
+
+  it('prints the author setting as "Prepared by" and the PDF\'s Author, and no name when none is set (never the login name)', async () => {
+    const { dir, answers, session, settings } = setup();
+    answers.push(path.join(dir, 'Kent pilot'));
+    await session.newWorkbook({ pilotName: 'Kent pilot' });
+    const options = { units: 'pounds' as const, sections: ['summary' as const], wideTables: 'portrait' as const };
+    expect(session.reportPreview(options).html).toMatch(/Prepared by<\/th><td>Jo Bloggs/);
+    answers.push(path.join(dir, 'out.pdf'));
+    await session.exportPdf(options);
+    const pdf = await PDFDocument.load(fs.readFileSync(path.join(dir, 'out.pdf')), { updateMetadata: false });
+    expect([pdf.getTitle(), pdf.getAuthor(), pdf.getCreator()]).toEqual(['Kent pilot — Total Place pilot submission', 'Jo Bloggs', 'Total Place Workbook 0.1.0']);
+    settings.update({ author: null });
+    expect(session.reportPreview(options).html).not.toContain('Prepared by');
+    answers.push(path.join(dir, 'nobody.pdf'));
+    await session.exportPdf(options);
+    expect((await PDFDocument.load(fs.readFileSync(path.join(dir, 'nobody.pdf')), { updateMetadata: false })).getAuthor()).toBeUndefined();
   });
 });
