@@ -122,12 +122,15 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
     <tr><th>Barriers found</th><td>${int(t.barrierCount)}${t.barriersCosted > 0 && `, estimated cost ${m(t.barrierCostPence)}`}</td></tr>
   </table>`;
 
+  // An empty count says so, rather than "– of it is decided locally" and three empty charts.
+  const counted = t.lineCount > 0;
   const summary = has('summary') && html`<section>${h2('summary')}
-  <p class="lede">Across ${int(t.agencyCount)} agencies, the public sector spent ${m(t.totalPence)} in ${p.place || 'the place'} in ${year(p.countYear)}${t.perHeadPence !== null && `, ${perHead()} for every resident`}. ${share(t.localPence)} of it is decided locally.</p>
+  ${counted ? html`<p class="lede">Across ${int(t.agencyCount)} agencies, the public sector spent ${m(t.totalPence)} in ${p.place || 'the place'} in ${year(p.countYear)}${t.perHeadPence !== null && `, ${perHead()} for every resident`}. ${share(t.localPence)} of it is decided locally.</p>`
+    : html`<p class="lede">No spend is counted yet: this workbook has ${t.agencyCount === 0 ? 'no agencies' : lines(t.agencyCount, 'agency', 'agencies')} and no spend lines. The figures below are all nil until spend lines are added.</p>`}
   ${keyFigures}
-  <h3>Who controls the money</h3>${svg(controlDonut(t, u), 640, 200, 'Locally and centrally controlled spend')}
+  ${counted && html`<h3>Who controls the money</h3>${svg(controlDonut(t, u), 640, 200, 'Locally and centrally controlled spend')}
   <h3>Spend by agency type</h3>${svg(typeBars(t, u), 640, Math.max(100, 24 * list(t.byAgencyType).length + 20), 'Spend by agency type')}
-  <h3>Spend by theme</h3>${svg(themeBars(t, u), 640, Math.max(100, 26 * list(t.byTheme).length + 20), 'Spend by theme')}
+  <h3>Spend by theme</h3>${svg(themeBars(t, u), 640, Math.max(100, 26 * list(t.byTheme).length + 20), 'Spend by theme')}`}
 </section>`;
 
   const byPence = (a: { pence: unknown }, b: { pence: unknown }) => (isFigure(b.pence) ? b.pence : 0) - (isFigure(a.pence) ? a.pence : 0);

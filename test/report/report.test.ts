@@ -92,6 +92,21 @@ describe('the pilot submission PDF', () => {
     }
   });
 
+  it('says of an empty workbook that no spend is counted yet', () => {
+    const dir = tempDir();
+    const text = (wb: Workbook) => {
+      const out = renderReport(reportData(wb), defaultReportOptions('millions'));
+      wb.close();
+      return out.slice(out.indexOf('id="summary"'), out.indexOf('</section>', out.indexOf('id="summary"'))).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    };
+    const empty = text(Workbook.create(path.join(dir, 'e.totalplace'), { author: 'x', pilot: { name: 'Empty pilot' } }));
+    expect(empty).toContain('No spend is counted yet: this workbook has no agencies and no spend lines.');
+    expect(empty).not.toMatch(/– of it|decided locally|Across 0 agencies/);
+    const wb = Workbook.create(path.join(dir, 'a.totalplace'), { author: 'x', pilot: { name: 'Listed pilot' } });
+    wb.agencies.create([{ name: 'Council' }, { name: 'Police' }]);
+    expect(text(wb)).toContain('No spend is counted yet: this workbook has 2 agencies and no spend lines.');
+  });
+
   it('splits a long table between rows, repeating its header on every page', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'long.totalplace');
