@@ -1,3 +1,5 @@
+// First: the Trusted Types policies, before any other code can write HTML.
+import './trusted-types';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -10,7 +10,9 @@ export const APP_HOST = 'totalplace';
 
 /**
  * Scripts only from the app itself; no eval, no remote anything. Styles allow inline because AG Grid's
- * theme and ECharts set styles from script — scripts never run inline.
+ * theme and ECharts set styles from script — scripts never run inline. Trusted Types are required: a
+ * string reaches an HTML or script sink only through the `report-preview` policy (the print preview) or
+ * the `default` one, which lets through nothing but the empty string (renderer/trusted-types.ts).
  */
 export const CSP = [
   "default-src 'none'",
@@ -25,6 +27,9 @@ export const CSP = [
   "frame-src 'none'",
   "frame-ancestors 'none'",
   "worker-src 'self' blob:",
+  // Trusted Types: no string becomes HTML or script but through the two policies renderer/trusted-types.ts makes.
+  "require-trusted-types-for 'script'",
+  'trusted-types default report-preview',
 ].join('; ');
 
 const TYPES: Record<string, string> = {

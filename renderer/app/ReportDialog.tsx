@@ -7,6 +7,7 @@ import { DISPLAY_UNITS, type DisplayUnit } from '../../shared/enums';
 import { REPORT_SECTIONS, defaultReportOptions, type ReportOptions, type ReportSection } from '../../shared/report/types';
 import { api } from '../api/bridge';
 import { explain, isCancelled } from '../api/errors';
+import { setReportHtml } from '../trusted-types';
 import { useEscape } from './useEscape';
 
 interface Props {
@@ -32,9 +33,10 @@ export function ReportDialog({ units, primary, onClose, onDone }: Props) {
     api('report.preview', { options })
       .then(({ html }) => {
         if (!live || !preview.current) return;
-        // The report is our own escaped HTML with no script; a shadow root keeps its print styles to itself.
+        // The report is our own escaped HTML with no script, let in through the 'report-preview' Trusted
+        // Types policy; a shadow root keeps its print styles to itself.
         const root = preview.current.shadowRoot ?? preview.current.attachShadow({ mode: 'open' });
-        root.innerHTML = html.replace(/^<!doctype html>/i, '');
+        setReportHtml(root, html);
       })
       .catch((e: unknown) => live && setProblem(explain(e).message));
     return () => {

@@ -76,6 +76,11 @@ const batchMethod = { agency: 'agency.batch', theme: 'theme.batch', spend: 'spen
 const CREATE_SCHEMA = { agency: AgencyCreate, theme: ThemeCreate, spend: SpendCreate, barrier: BarrierCreate } as const;
 const ROW_WORD: Record<Table, string> = { agency: 'agency', theme: 'theme', spend: 'spend line', barrier: 'barrier' };
 
+/** What an empty grid says: a React component, not an HTML template (the page allows no HTML from strings). */
+function EmptyOverlay({ text }: { text: string }) {
+  return <span className="grid-empty">{text}</span>;
+}
+
 export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
   const { table, names, unit, readOnly, rows, filter, computed, revision, columnFilter, search, workbookId, countYear, onChanged, onProblems, onNotice, onNamesChanged, onSelection, onWriting } = props;
   const grid = useRef<GridApi<Row> | null>(null);
@@ -428,7 +433,8 @@ export const Sheet = forwardRef<SheetHandle, Props>(function Sheet(props, ref) {
           onColumnResized={(e) => e.finished && e.source !== 'autosizeColumns' && saveColumns()}
           onColumnMoved={(e) => e.finished && saveColumns()}
           onColumnPinned={() => saveColumns()}
-          overlayNoRowsTemplate={`<span class="grid-empty">${emptyText}</span>`}
+          noRowsOverlayComponent={EmptyOverlay}
+          noRowsOverlayComponentParams={{ text: emptyText }}
           tooltipShowDelay={400}
           suppressColumnVirtualisation
         />
