@@ -136,26 +136,28 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   const byPence = (a: { pence: unknown }, b: { pence: unknown }) => (isFigure(b.pence) ? b.pence : 0) - (isFigure(a.pence) ? a.pence : 0);
   const fnRows = list(t.byFunction).filter((f) => f.lines > 0 || f.pence !== 0).sort(byPence);
   const byType = [...list(t.byAgencyType)].sort(byPence);
+  /** A short table is kept whole on one page (its heading, rows and total together); a long one breaks between rows. */
+  const keep = (rows: number) => (rows <= KEEP_WHOLE_ROWS ? 'data keep' : 'data');
   const matrixCell = (agencyId: string, themeId: string | null) => list(d.matrix).find((x) => x.agencyId === agencyId && x.themeId === themeId)?.pence ?? 0;
   const themeCols: { id: string | null; name: string }[] = [...list(d.themes).map((th) => ({ id: th.id as string | null, name: th.name })), { id: null, name: 'Unallocated' }];
   const spendMap = has('spendMap') && html`<section>${h2('spendMap')}
   <h3>Agencies by type</h3>
-  <table class="data"><thead><tr><th>Agency type</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th><th class="n">Lines</th></tr></thead><tbody>
+  <table class="${keep(byType.length)}"><thead><tr><th>Agency type</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th><th class="n">Lines</th></tr></thead><tbody>
   ${byType.map((x) => html`<tr><td>${labelOf(AGENCY_TYPES, x.key)}</td><td class="n">${cell(x.pence)}</td><td class="n">${share(x.pence)}</td><td class="n">${int(x.lines)}</td></tr>`)}
   </tbody><tfoot><tr><th>Total</th><td class="n">${cell(t.totalPence)}</td><td class="n">100.0%</td><td class="n">${fig(t.lineCount, (all) => fig(t.nettedLines, (netted) => (all - netted).toLocaleString('en-GB')))}</td></tr></tfoot></table>
   ${svg(agencyTreemap(t, u), 640, 260, 'Agencies within their types, by spend')}
   <h3>By function</h3>
-  <table class="data"><thead><tr><th>Function (COFOG)</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
+  <table class="${keep(fnRows.length)}"><thead><tr><th>Function (COFOG)</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
   ${fnRows.map((f) => html`<tr><td>${f.key === NOT_STATED ? notStatedLabel('function') : labelOf(FUNCTIONS, f.key)}</td><td class="n">${cell(f.pence)}</td><td class="n">${share(f.pence)}</td></tr>`)}
-  </tbody></table>
+  </tbody><tfoot><tr><th>Total</th><td class="n">${cell(t.totalPence)}</td><td class="n">${t.lineCount > 0 ? '100.0%' : '–'}</td></tr></tfoot></table>
   <h3>Locally and centrally controlled</h3>
-  <table class="data"><thead><tr><th>Control</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
+  <table class="${keep(3)}"><thead><tr><th>Control</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
   <tr><td><span class="sw local"></span>Locally controlled</td><td class="n">${cell(t.localPence)}</td><td class="n">${share(t.localPence)}</td></tr>
   <tr><td><span class="sw central"></span>Centrally controlled</td><td class="n">${cell(t.centralPence)}</td><td class="n">${share(t.centralPence)}</td></tr>
   ${notStatedOf('control') && html`<tr><td><span class="sw not_stated"></span>Control not stated</td><td class="n">${cell(t.controlNotStatedPence)}</td><td class="n">${share(t.controlNotStatedPence)}</td></tr>`}</tbody></table>
   <h3>Passed between agencies</h3>
   <p>Money one agency passes to another in this count (a grant or a recharge) is counted once, where it is spent. ${m(t.nettedPence)} in ${lines(t.nettedLines, 'line was', 'lines were')} netted out${t.nettedPence > 0 ? ':' : '.'}</p>
-  ${t.nettedPence > 0 && html`<table class="data"><thead><tr><th>Passed on by</th><th class="n">Netted out (${unitLabel})</th></tr></thead><tbody>${list(t.byAgency).filter((a) => a.passedOnPence !== 0).map((a) => html`<tr><td>${a.name}</td><td class="n">${cell(a.passedOnPence)}</td></tr>`)}</tbody></table>`}
+  ${t.nettedPence > 0 && html`<table class="${keep(list(t.byAgency).length)}"><thead><tr><th>Passed on by</th><th class="n">Netted out (${unitLabel})</th></tr></thead><tbody>${list(t.byAgency).filter((a) => a.passedOnPence !== 0).map((a) => html`<tr><td>${a.name}</td><td class="n">${cell(a.passedOnPence)}</td></tr>`)}</tbody></table>`}
 </section>
 <section class="${o.wideTables === 'landscape' ? 'wide' : ''}"><h3 id="spend-map-table">Spend by agency and theme (${unitLabel})</h3>
   <table class="data matrix"><thead><tr><th>Agency</th>${themeCols.map((c) => html`<th class="n">${c.name}</th>`)}<th class="n">Total</th></tr></thead><tbody>
@@ -178,7 +180,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
     return html`<section>${i === 0 && h2('themes')}<h3 class="theme-title" id="theme-${String(i)}">${th.name}</h3>
     <p class="tags">${th.category === NOT_STATED ? 'Category not stated' : labelOf(THEME_CATEGORIES, th.category)}${th.cohortSize !== null && ` · cohort of ${int(th.cohortSize)}`} · ${m(tt?.pence ?? 0)} (${share(tt?.pence ?? 0)} of the place)</p>
     ${th.description && html`<p>${th.description}</p>`}
-    ${rows.length > 0 ? html`<table class="data"><thead><tr><th>Agency</th><th class="n">Spend (${unitLabel})</th><th class="n">Share of theme</th></tr></thead><tbody>${rows.map((r) => html`<tr><td>${agencyName.get(r.agencyId)}</td><td class="n">${cell(r.pence)}</td><td class="n">${shareOf(r.pence, tt?.pence ?? 0)}</td></tr>`)}</tbody></table>` : html`<p class="note">No spend lines in this theme yet.</p>`}
+    ${rows.length > 0 ? html`<table class="${keep(rows.length)}"><thead><tr><th>Agency</th><th class="n">Spend (${unitLabel})</th><th class="n">Share of theme</th></tr></thead><tbody>${rows.map((r) => html`<tr><td>${agencyName.get(r.agencyId)}</td><td class="n">${cell(r.pence)}</td><td class="n">${shareOf(r.pence, tt?.pence ?? 0)}</td></tr>`)}</tbody></table>` : html`<p class="note">No spend lines in this theme yet.</p>`}
     <h4 class="sub">Barriers in this theme (${int(bars.length)})</h4>${bars.length > 0 ? barrierRows(bars) : html`<p class="note">None recorded.</p>`}
     </section>`;
   });
@@ -195,15 +197,15 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
 
   const quality = has('quality') && html`<section>${h2('quality')}
   <p>Each spend line records how it was counted: from the agency's own return, apportioned from national figures, or estimated.</p>
-  <table class="data"><thead><tr><th>How counted</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
+  <table class="${keep(list(t.bySource).length)}"><thead><tr><th>How counted</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
   ${list(t.bySource).filter((s) => s.key !== NOT_STATED || s.pence !== 0).map((s) => html`<tr><td>${s.key === 'apportioned' ? 'Apportioned from national figures' : labelOf(SOURCES, s.key)}</td><td class="n">${cell(s.pence)}</td><td class="n">${share(s.pence)}</td></tr>`)}
   </tbody></table>
-  <table class="data"><thead><tr><th>Confidence</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
+  <table class="${keep(list(t.byConfidence).length)}"><thead><tr><th>Confidence</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
   ${list(t.byConfidence).filter((c) => c.key !== NOT_STATED || c.pence !== 0).map((c) => html`<tr><td>${labelOf(CONFIDENCES, c.key)}</td><td class="n">${cell(c.pence)}</td><td class="n">${share(c.pence)}</td></tr>`)}
   </tbody></table>
   ${notStated.length > 0 && html`<h3 id="not-stated">Not stated</h3>
   <p>A field nobody gave is counted as not stated, never as any value. ${notStatedSummary(t) ?? ''}.</p>
-  <table class="data"><thead><tr><th>Not stated</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th><th class="n">Lines</th></tr></thead><tbody>
+  <table class="${keep(notStated.length)}"><thead><tr><th>Not stated</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th><th class="n">Lines</th></tr></thead><tbody>
   ${notStated.map((f) => html`<tr><td>${notStatedLabel(f.key)}</td><td class="n">${cell(f.pence)}</td><td class="n">${share(f.pence)}</td><td class="n">${int(f.lines)}</td></tr>`)}
   </tbody></table>`}
   <ul>
@@ -215,7 +217,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
 </section>`;
 
   const agencies = has('agencies') && html`<section>${h2('agencies')}
-  <table class="data"><thead><tr><th>Agency</th><th>Type</th><th>Tier</th><th>Control</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
+  <table class="${keep(list(t.byAgency).length)}"><thead><tr><th>Agency</th><th>Type</th><th>Tier</th><th>Control</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
   ${list(t.byAgency).map((a) => html`<tr><td>${a.name}</td><td>${labelOf(AGENCY_TYPES, a.type)}</td><td>${labelOf(AGENCY_TIERS, a.tier)}</td><td><span class="sw ${controlClass(a.control)}"></span>${labelOf(CONTROLS, a.control)}</td><td class="n">${cell(a.pence)}</td><td class="n">${share(a.pence)}</td></tr>`)}
   </tbody></table>
 </section>`;
@@ -223,6 +225,9 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   return `<!doctype html>${html`<html lang="en-GB"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><title>${reportTitle(String(p.name ?? ''))}</title><style>${rawMarkup(CSS)}</style></head>
 <body>${cover}${contents}${summary}${spendMap}${themes}${barriers}${quality}${agencies}</body></html>`}`;
 }
+
+/** Tables of at most this many rows are never split across pages. */
+const KEEP_WHOLE_ROWS = 24;
 
 const CSS = `
 @page { size: A4 portrait; margin: 18mm 16mm 20mm 16mm; }
@@ -263,6 +268,9 @@ table.data th, table.data td { padding: 3pt 6pt; border-bottom: .5pt solid #d8dd
 table.data thead th { background: #e8eef5; border-bottom: 1pt solid #0b5cad; font-size: 8.5pt; }
 table.data tfoot th, table.data tfoot td { font-weight: 700; border-top: 1pt solid #1b1f24; }
 tr { break-inside: avoid; }
+table.keep { break-inside: avoid; }
+/* A long table's total stays with its last row, never alone at the top of a page. */
+table.data tbody tr:last-child, table.data tfoot tr { break-before: avoid; }
 .n { text-align: right !important; white-space: nowrap; }
 .strong { font-weight: 700; }
 table.matrix { font-size: 7.5pt; }

@@ -13,7 +13,8 @@ import { Workbook } from '../../electron/workbook/workbook';
 import { renderReport } from '../../shared/report/render';
 import { defaultReportOptions } from '../../shared/report/types';
 import type { Totals } from '../../shared/totals';
-import { formatPence } from '../../shared/money';
+import { formatInUnit, formatPence } from '../../shared/money';
+import { FUNCTIONS, labelOf } from '../../shared/enums';
 import { tempDir } from '../helpers';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -105,6 +106,25 @@ describe('the pilot submission PDF', () => {
     const wb = Workbook.create(path.join(dir, 'a.totalplace'), { author: 'x', pilot: { name: 'Listed pilot' } });
     wb.agencies.create([{ name: 'Council' }, { name: 'Police' }]);
     expect(text(wb)).toContain('No spend is counted yet: this workbook has 2 agencies and no spend lines.');
+  });
+
+  it('totals "By function" and keeps the table whole with its heading on one page', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sample.totalplace');
+    createSampleWorkbook(file, 'x').close();
+    const pdf = path.join(dir, 'submission.pdf');
+    expect((await cli('print', file, '-o', pdf, '--units', 'millions')).code).toBe(0);
+    const totals = JSON.parse((await cli('totals', file, '--json')).out) as Totals;
+    const text = pages(pdf);
+    const at = text.findIndex((p) => p.includes('By function'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const table = text[at]!.slice(text[at]!.indexOf('By function'));
+    const rows = totals.byFunction.filter((f) => f.lines > 0 || f.pence !== 0);
+    expect(rows.length).toBeGreaterThan(5);
+    // Every row is on the heading's page (none orphaned on the next), and so is the total.
+    for (const f of rows) expect(table, f.key).toContain(labelOf(FUNCTIONS, f.key));
+    expect(rows.reduce((sum, f) => sum + f.pence, 0)).toBe(totals.totalPence);
+    expect(table).toMatch(new RegExp(`Total\\s+${formatInUnit(totals.totalPence, 'millions').replace('.', '\\.')}\\s+100\\.0%`));
   });
 
   it('splits a long table between rows, repeating its header on every page', async () => {
