@@ -5,8 +5,9 @@
  * `html` template tag (./html.ts), which escapes it as text; figures are formatted from numbers only (a
  * "number" that is not one prints as "(not a figure)", never as itself); and the document carries its
  * own CSP, so nothing in it is fetched or run wherever it is opened.
- * Print layout: A4, sections on new pages, table headers repeated, rows never split, the wide spend map on
- * landscape pages.
+ * Print layout: A4; the cover, the contents and the major parts on new pages, smaller sections following on;
+ * short tables kept whole, long ones split between rows with their headers repeated; the wide spend map
+ * on landscape pages.
  */
 import { BarChart, PieChart, TreemapChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
@@ -177,7 +178,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
     const tt = list(t.byTheme).find((x) => x.id === th.id);
     const rows = list(d.matrix).filter((x) => x.themeId === th.id).sort(byPence);
     const bars = list(d.barriers).filter((b) => b.themeId === th.id);
-    return html`<section>${i === 0 && h2('themes')}<h3 class="theme-title" id="theme-${String(i)}">${th.name}</h3>
+    return html`<section class="${i === 0 ? '' : 'flow'}">${i === 0 && h2('themes')}<h3 class="theme-title" id="theme-${String(i)}">${th.name}</h3>
     <p class="tags">${th.category === NOT_STATED ? 'Category not stated' : labelOf(THEME_CATEGORIES, th.category)}${th.cohortSize !== null && ` · cohort of ${int(th.cohortSize)}`} · ${m(tt?.pence ?? 0)} (${share(tt?.pence ?? 0)} of the place)</p>
     ${th.description && html`<p>${th.description}</p>`}
     ${rows.length > 0 ? html`<table class="${keep(rows.length)}"><thead><tr><th>Agency</th><th class="n">Spend (${unitLabel})</th><th class="n">Share of theme</th></tr></thead><tbody>${rows.map((r) => html`<tr><td>${agencyName.get(r.agencyId)}</td><td class="n">${cell(r.pence)}</td><td class="n">${shareOf(r.pence, tt?.pence ?? 0)}</td></tr>`)}</tbody></table>` : html`<p class="note">No spend lines in this theme yet.</p>`}
@@ -195,7 +196,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   })}
 </section>`;
 
-  const quality = has('quality') && html`<section>${h2('quality')}
+  const quality = has('quality') && html`<section class="flow">${h2('quality')}
   <p>Each spend line records how it was counted: from the agency's own return, apportioned from national figures, or estimated.</p>
   <table class="${keep(list(t.bySource).length)}"><thead><tr><th>How counted</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
   ${list(t.bySource).filter((s) => s.key !== NOT_STATED || s.pence !== 0).map((s) => html`<tr><td>${s.key === 'apportioned' ? 'Apportioned from national figures' : labelOf(SOURCES, s.key)}</td><td class="n">${cell(s.pence)}</td><td class="n">${share(s.pence)}</td></tr>`)}
@@ -216,7 +217,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   </ul>
 </section>`;
 
-  const agencies = has('agencies') && html`<section>${h2('agencies')}
+  const agencies = has('agencies') && html`<section class="flow">${h2('agencies')}
   <table class="${keep(list(t.byAgency).length)}"><thead><tr><th>Agency</th><th>Type</th><th>Tier</th><th>Control</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
   ${list(t.byAgency).map((a) => html`<tr><td>${a.name}</td><td>${labelOf(AGENCY_TYPES, a.type)}</td><td>${labelOf(AGENCY_TIERS, a.tier)}</td><td><span class="sw ${controlClass(a.control)}"></span>${labelOf(CONTROLS, a.control)}</td><td class="n">${cell(a.pence)}</td><td class="n">${share(a.pence)}</td></tr>`)}
   </tbody></table>
@@ -241,7 +242,12 @@ h3 { font-size: 12.5pt; margin: 14pt 0 6pt; color: #1b1f24; break-after: avoid; 
 h4 { font-size: 10.5pt; margin: 0 0 3pt; break-after: avoid; }
 h4.sub { margin-top: 12pt; color: #58636e; text-transform: uppercase; font-size: 9pt; letter-spacing: .04em; }
 p { margin: 0 0 6pt; }
+/* The cover, the contents and each major part start a page; a smaller section (a theme after the first,
+   how the count was made, the appendix) follows on, its heading kept with what comes after it. */
 section { break-before: page; }
+section.flow { break-before: auto; margin-top: 22pt; }
+section.flow h2, .theme-title, .theme-title + p.tags { break-after: avoid; }
+section ul { break-inside: avoid; }
 section.cover { break-before: auto; padding-top: 40mm; }
 section.wide { page: wide; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; color: #0b5cad; font-weight: 700; font-size: 10pt; }

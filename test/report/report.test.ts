@@ -34,6 +34,18 @@ function pageSizes(pdf: string): ('portrait' | 'landscape')[] {
   return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
 }
 
+/** How far down each page its text reaches (0 to 1, the footer left out), and the page's first words. */
+function pageFill(pdf: string): { fill: number; starts: string }[] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  return xml.split('<page ').slice(1).map((pg) => {
+    const height = Number(/height="([\d.]+)"/.exec(pg)![1]);
+    const words = [...pg.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((w) => ({ top: Number(w[1]), bottom: Number(w[2]), text: w[3]! }))
+      .filter((w) => w.top < height - 60);
+    return { fill: Math.max(0, ...words.map((w) => w.bottom)) / height, starts: words.slice(0, 6).map((w) => w.text).join(' ') };
+  });
+}
+
 describe('the pilot submission PDF', () => {
   it('carries exactly the figures of `totalplace totals --json`, on numbered A4 pages with the spend map landscape', async () => {
     const dir = tempDir();
@@ -125,6 +137,25 @@ describe('the pilot submission PDF', () => {
     for (const f of rows) expect(table, f.key).toContain(labelOf(FUNCTIONS, f.key));
     expect(rows.reduce((sum, f) => sum + f.pence, 0)).toBe(totals.totalPence);
     expect(table).toMatch(new RegExp(`Total\\s+${formatInUnit(totals.totalPence, 'millions').replace('.', '\\.')}\\s+100\\.0%`));
+  });
+
+  it('starts a new page only for a major part, so no page is left more than half empty before a minor one', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sample.totalplace');
+    createSampleWorkbook(file, 'x').close();
+    const pdf = path.join(dir, 'submission.pdf');
+    expect((await cli('print', file, '-o', pdf)).code).toBe(0);
+    const fill = pageFill(pdf);
+    // A page may end early only as the cover, the contents, the last page, or before a major part (or the landscape table).
+    const major = /^(Contents|\d+\. (Summary of the count|The spend map|Themes|Barriers register)|Spend by agency and theme)/;
+    const halfEmpty = fill.flatMap((f, i) => (f.fill < 0.5 && i > 1 && i < fill.length - 1 && !major.test(fill[i + 1]!.starts) ? [`page ${i + 1} (${Math.round(f.fill * 100)}% full, next: ${fill[i + 1]!.starts})`] : []));
+    expect(halfEmpty).toEqual([]);
+    // The themes flow one after another.
+    const text = pages(pdf);
+    const themePage = (name: string) => text.findIndex((p) => new RegExp(`^\\s*${name}\\s*$`, 'm').test(p) && p.includes('cohort of'));
+    expect(themePage('Children and early years')).toBeGreaterThan(0);
+    expect(themePage('Offenders')).toBeLessThanOrEqual(themePage('Children and early years') + 1);
+    expect(text.length).toBeLessThan(16);
   });
 
   it('splits a long table between rows, repeating its header on every page', async () => {
