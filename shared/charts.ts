@@ -132,17 +132,47 @@ export function controlDonut(t: Totals, unit: DisplayUnit) {
   };
 }
 
+/** The bars' category labels: 11px, a line at most this many characters (longer names wrap between words). */
+const LABEL_SIZE = 11;
+const LABEL_LINE = 28;
+
+/**
+ * How wide a line of label text may be drawn, in pixels, estimated generously: ECharts measures text
+ * without the page's font when it renders the report's SVG, and a wide font (DejaVu Sans) then draws
+ * labels wider than it measured, past the chart's left edge. Room for this estimate keeps them inside.
+ */
+export function labelWidth(text: string, size = LABEL_SIZE): number {
+  return [...text].reduce((w, c) => w + (/[mwMW@%]/.test(c) ? 1 : /[A-Z0-9&]/.test(c) ? 0.78 : /[ijl.,:;'!| ]/.test(c) ? 0.4 : 0.64), 0) * size;
+}
+
+/**
+ * A bar chart's category axis: every label whole (wrapped between words, never cut), and the grid's
+ * left margin wide enough for the widest line, so no label runs off the chart's edge.
+ */
+function categoryAxis(names: string[]) {
+  const lines = names.flatMap((n) => wrapText(n, LABEL_LINE).split('\n'));
+  const left = Math.ceil(Math.max(40, ...lines.map((l) => labelWidth(l)))) + 16;
+  return {
+    left,
+    yAxis: {
+      type: 'category' as const, inverse: true, data: names, axisTick: { show: false }, axisLine: { show: false },
+      axisLabel: { fontSize: LABEL_SIZE, lineHeight: 13, color: COLOURS.text, margin: 8, overflow: 'none' as const, formatter: (v: string) => wrapText(v, LABEL_LINE) },
+    },
+  };
+}
+
 /** Horizontal bars, largest first, each labelled with its amount. */
 function bars(items: ChartDatum[], unit: DisplayUnit, colour: (d: ChartDatum, i: number) => string, label: string) {
   const sorted = [...items].sort((a, b) => (isFigure(b.value) ? b.value : 0) - (isFigure(a.value) ? a.value : 0));
+  const axis = categoryAxis(sorted.map((d) => d.name));
   return {
     aria: { enabled: true, label: { description: `${label}: ${sorted.map((d) => `${d.name} ${moneyWithUnit(d.value, unit)}`).join('; ')}.` } },
     textStyle: font,
     animation: false,
-    grid: { left: 158, right: 70, top: 4, bottom: 4 },
+    grid: { left: axis.left, right: 70, top: 4, bottom: 4 },
     tooltip: tooltip((p) => `${chartText(p.name)}: ${moneyWithUnit(p.value, unit)}`),
     xAxis: { type: 'value', show: false },
-    yAxis: { type: 'category', inverse: true, data: sorted.map((d) => d.name), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { fontSize: 11, color: COLOURS.text, width: 140, overflow: 'truncate' } },
+    yAxis: axis.yAxis,
     series: [{
       type: 'bar', barMaxWidth: 14,
       data: sorted.map((d, i) => ({ value: d.value, name: d.name, key: d.key, itemStyle: { color: colour(d, i) } })),
@@ -173,14 +203,15 @@ export function barrierCategoryData(t: Totals): ChartDatum[] {
 
 export function barrierCategoryBars(t: Totals) {
   const data = barrierCategoryData(t).sort((a, b) => (isFigure(b.value) ? b.value : 0) - (isFigure(a.value) ? a.value : 0));
+  const axis = categoryAxis(data.map((d) => d.name));
   return {
     aria: { enabled: true, label: { description: `Barriers by category: ${data.map((d) => `${d.name} ${isFigure(d.value) ? d.value : NOT_A_FIGURE}`).join('; ')}.` } },
     textStyle: font,
     animation: false,
-    grid: { left: 162, right: 28, top: 4, bottom: 4 },
+    grid: { left: axis.left, right: 28, top: 4, bottom: 4 },
     tooltip: tooltip((p) => `${chartText(p.name)}: ${isFigure(p.value) ? p.value.toLocaleString('en-GB') : NOT_A_FIGURE} barrier${p.value === 1 ? '' : 's'}`),
     xAxis: { type: 'value', show: false, minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: data.map((d) => d.name), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { fontSize: 11, color: COLOURS.text, width: 150, overflow: 'truncate' } },
+    yAxis: axis.yAxis,
     series: [{ type: 'bar', barMaxWidth: 14, data: data.map((d) => ({ value: d.value, name: d.name, key: d.key, itemStyle: { color: COLOURS.accent } })), label: { show: true, position: 'right', fontSize: 11, color: COLOURS.muted } }],
   };
 }

@@ -130,8 +130,8 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
     : html`<p class="lede">No spend is counted yet: this workbook has ${t.agencyCount === 0 ? 'no agencies' : lines(t.agencyCount, 'agency', 'agencies')} and no spend lines. The figures below are all nil until spend lines are added.</p>`}
   ${keyFigures}
   ${counted && html`<h3>Who controls the money</h3>${svg(controlDonut(t, u), 640, 200, 'Locally and centrally controlled spend')}
-  <h3>Spend by agency type</h3>${svg(typeBars(t, u), 640, Math.max(100, 24 * list(t.byAgencyType).length + 20), 'Spend by agency type')}
-  <h3>Spend by theme</h3>${svg(themeBars(t, u), 640, Math.max(100, 26 * list(t.byTheme).length + 20), 'Spend by theme')}`}
+  <h3>Spend by agency type</h3>${svg(typeBars(t, u), 640, Math.max(100, 28 * list(t.byAgencyType).filter((x) => x.lines > 0 || x.pence !== 0).length + 20), 'Spend by agency type')}
+  <h3>Spend by theme</h3>${svg(themeBars(t, u), 640, Math.max(100, 28 * list(t.byTheme).length + 20), 'Spend by theme')}`}
 </section>`;
 
   const byPence = (a: { pence: unknown }, b: { pence: unknown }) => (isFigure(b.pence) ? b.pence : 0) - (isFigure(a.pence) ? a.pence : 0);
@@ -188,7 +188,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
 
   const barriers = has('barriers') && html`<section>${h2('barriers')}
   <p>${lines(t.barrierCount, 'barrier', 'barriers')} found${t.barriersCosted > 0 && `, ${int(t.barriersCosted)} with an estimated cost totalling ${m(t.barrierCostPence)}`}. They are grouped by where they can be resolved.</p>
-  ${t.barrierCount > 0 && svg(barrierCategoryBars(t), 640, Math.max(80, 26 * list(t.barriersByCategory).filter((c) => c.count > 0).length + 20), 'Barriers by category')}
+  ${t.barrierCount > 0 && svg(barrierCategoryBars(t), 640, Math.max(80, 28 * list(t.barriersByCategory).filter((c) => c.count > 0).length + 20), 'Barriers by category')}
   ${RESOLUTIONS.map((r) => {
     const these = list(d.barriers).filter((b) => b.resolution === r.key);
     const where = { local: 'Resolved locally', whitehall_guidance: 'Resolved by Whitehall changing guidance', legislation: 'Resolved only by legislation', not_stated: 'Where they can be resolved: not stated' }[r.key];

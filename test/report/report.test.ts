@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../electron/cli/totalplace';
+import { chromiumArgs, findChromium } from '../../electron/report/chromium';
 import { reportData } from '../../electron/report/data';
 import { createSampleWorkbook } from '../../electron/workbook/sample';
 import { Workbook } from '../../electron/workbook/workbook';
@@ -44,6 +45,26 @@ function pageFill(pdf: string): { fill: number; starts: string }[] {
       .filter((w) => w.top < height - 60);
     return { fill: Math.max(0, ...words.map((w) => w.bottom)) / height, starts: words.slice(0, 6).map((w) => w.text).join(' ') };
   });
+}
+
+/** The text of each chart in a report, laid out by Chromium, that reaches outside its chart's box. */
+async function chartTextOutside(html: string): Promise<string[]> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: chromiumArgs() });
+  try {
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.evaluate(() => [...document.querySelectorAll('figure.chart svg')].flatMap((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')].flatMap((t) => {
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5) ? [`${svg.closest('figure')?.getAttribute('aria-label')}: "${t.textContent}" ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} of ${Math.round(box.width)}`] : [];
+      });
+    }));
+  } finally {
+    await browser.close();
+  }
 }
 
 describe('the pilot submission PDF', () => {
@@ -156,6 +177,22 @@ describe('the pilot submission PDF', () => {
     expect(themePage('Children and early years')).toBeGreaterThan(0);
     expect(themePage('Offenders')).toBeLessThanOrEqual(themePage('Children and early years') + 1);
     expect(text.length).toBeLessThan(16);
+  });
+
+  it('draws every bar chart label whole and inside its chart', async () => {
+    const dir = tempDir();
+    const wb = createSampleWorkbook(path.join(dir, 's.totalplace'), 'x');
+    // A name longer than any the sample has, and one of wide capitals.
+    wb.themes.create([{ name: 'Families with multiple and complex needs across the whole city region' }, { name: 'MMMMMMMMMMMMMMMMMMMMMMMMMM WWW' }]);
+    const html = renderReport(reportData(wb), defaultReportOptions('millions'));
+    wb.close();
+    expect(await chartTextOutside(html)).toEqual([]);
+    // No label is cut short with an ellipsis.
+    const barCharts = html.split('<figure').filter((f) => /aria-label="(Spend by agency type|Spend by theme|Barriers by category)"/.test(f)).join('');
+    expect(barCharts).toContain('Barriers by category');
+    const labels = [...barCharts.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels.filter((l) => /…|\.\.\.$/.test(l!))).toEqual([]);
+    for (const name of ['Metropolitan borough council', 'Ring-fenced and fragmented', 'Performance targets and data', 'Families with multiple and', 'city region']) expect(labels.some((l) => l!.includes(name)), name).toBe(true);
   });
 
   it('splits a long table between rows, repeating its header on every page', async () => {
