@@ -137,6 +137,11 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   const byPence = (a: { pence: unknown }, b: { pence: unknown }) => (isFigure(b.pence) ? b.pence : 0) - (isFigure(a.pence) ? a.pence : 0);
   const fnRows = list(t.byFunction).filter((f) => f.lines > 0 || f.pence !== 0).sort(byPence);
   const byType = [...list(t.byAgencyType)].sort(byPence);
+  // The treemap's key: every agency it draws (its tiles are too small to name them all), by type as the tiles are grouped.
+  const treemapKey = [...new Set(list(t.byAgency).map((a) => a.type))]
+    .map((type) => ({ type, agencies: list(t.byAgency).filter((a) => a.type === type && isFigure(a.pence) && a.pence > 0).sort(byPence) }))
+    .filter((g) => g.agencies.length > 0)
+    .sort((a, b) => b.agencies.reduce((x, y) => x + y.pence, 0) - a.agencies.reduce((x, y) => x + y.pence, 0));
   /** A short table is kept whole on one page (its heading, rows and total together); a long one breaks between rows. */
   const keep = (rows: number) => (rows <= KEEP_WHOLE_ROWS ? 'data keep' : 'data');
   const matrixCell = (agencyId: string, themeId: string | null) => list(d.matrix).find((x) => x.agencyId === agencyId && x.themeId === themeId)?.pence ?? 0;
@@ -146,7 +151,8 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   <table class="${keep(byType.length)}"><thead><tr><th>Agency type</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th><th class="n">Lines</th></tr></thead><tbody>
   ${byType.map((x) => html`<tr><td>${labelOf(AGENCY_TYPES, x.key)}</td><td class="n">${cell(x.pence)}</td><td class="n">${share(x.pence)}</td><td class="n">${int(x.lines)}</td></tr>`)}
   </tbody><tfoot><tr><th>Total</th><td class="n">${cell(t.totalPence)}</td><td class="n">100.0%</td><td class="n">${fig(t.lineCount, (all) => fig(t.nettedLines, (netted) => (all - netted).toLocaleString('en-GB')))}</td></tr></tfoot></table>
-  ${svg(agencyTreemap(t, u), 640, 260, 'Agencies within their types, by spend')}
+  ${treemapKey.length > 0 && html`<div class="charts two">${svg(agencyTreemap(t, u), 400, 300, 'Agencies within their types, by spend')}
+  <div class="key"><p class="note">Each tile is an agency, sized by its spend and grouped by type; its colour is who controls the spend: <span class="sw local"></span>locally, <span class="sw central"></span>centrally${notStatedOf('control') && html`, <span class="sw not_stated"></span>not stated`}.</p>${treemapKey.map((g) => html`<p class="key-type">${labelOf(AGENCY_TYPES, g.type)}</p><ul>${g.agencies.map((a) => html`<li><span class="sw ${controlClass(a.control)}"></span>${a.name} <span class="amount">${m(a.pence)}</span></li>`)}</ul>`)}</div></div>`}
   <h3>By function</h3>
   <table class="${keep(fnRows.length)}"><thead><tr><th>Function (COFOG)</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th></tr></thead><tbody>
   ${fnRows.map((f) => html`<tr><td>${f.key === NOT_STATED ? notStatedLabel('function') : labelOf(FUNCTIONS, f.key)}</td><td class="n">${cell(f.pence)}</td><td class="n">${share(f.pence)}</td></tr>`)}
@@ -286,7 +292,14 @@ table.matrix th, table.matrix td { padding: 2pt 4pt; }
 .sw.central { background: #6a3d9a; }
 .sw.not_stated { background: #8b949e; }
 .chart { margin: 6pt 0 10pt; break-inside: avoid; }
-.charts.two { display: flex; gap: 12pt; align-items: flex-start; }
+.charts.two { display: flex; gap: 12pt; align-items: flex-start; break-inside: avoid; margin: 6pt 0 10pt; }
+.charts.two .chart { margin: 0; flex: none; }
+.key { flex: 1; font-size: 8pt; line-height: 1.3; }
+.key .note { margin-bottom: 4pt; }
+.key .key-type { color: #58636e; font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; margin: 5pt 0 1pt; }
+.key ul { list-style: none; margin: 0; padding: 0; }
+.key li { margin: 0 0 1pt; }
+.key .amount { color: #58636e; white-space: nowrap; }
 .theme-title { font-size: 15pt; color: #0b3d73; margin-top: 0; }
 .tags { color: #58636e; font-size: 8.5pt; }
 article.barrier { border-left: 3pt solid #0b5cad; padding: 4pt 0 4pt 8pt; margin: 0 0 8pt; break-inside: avoid; }

@@ -195,6 +195,23 @@ describe('the pilot submission PDF', () => {
     for (const name of ['Metropolitan borough council', 'Ring-fenced and fragmented', 'Performance targets and data', 'Families with multiple and', 'city region']) expect(labels.some((l) => l!.includes(name)), name).toBe(true);
   });
 
+  it('names every agency in the treemap, beside it on the same page', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sample.totalplace');
+    createSampleWorkbook(file, 'x').close();
+    const pdf = path.join(dir, 'submission.pdf');
+    expect((await cli('print', file, '-o', pdf)).code).toBe(0);
+    const totals = JSON.parse((await cli('totals', file, '--json')).out) as Totals;
+    const flat = (x: string) => x.replace(/\s+/g, ' ');
+    const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\f');
+    const page = raw.find((p) => p.includes('Each tile is an agency'));
+    expect(page).toBeDefined();
+    const key = flat(page!.slice(page!.indexOf('Each tile is an agency'), page!.indexOf('By function') < 0 ? undefined : page!.indexOf('By function')));
+    const drawn = totals.byAgency.filter((a) => a.pence > 0);
+    expect(drawn.length).toBe(11);
+    for (const a of drawn) expect(key, a.name).toContain(flat(a.name));
+  });
+
   it('splits a long table between rows, repeating its header on every page', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'long.totalplace');
