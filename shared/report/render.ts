@@ -105,7 +105,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
 </section>`;
 
   const contents = html`<section class="contents"><h2 id="contents">Contents</h2><ol>${sections.map((s) => html`<li><a href="#${s.key}">${s.label}</a>${s.key === 'themes' && html`<ol>${list(d.themes).map((th) => html`<li>${th.name}</li>`)}</ol>`}</li>`)}</ol>
-  <p class="note">Amounts are in ${unitLabel} unless marked. Negative amounts are shown in brackets. Figures are for ${year(p.countYear)}.</p></section>`;
+  <p class="note">Amounts are in ${unitLabel} unless marked. Negative amounts are shown in brackets. Each figure is rounded on its own, so a column may not add exactly to its total. Figures are for ${year(p.countYear)}.</p></section>`;
 
   const keyFigures = html`<table class="figures">
     <tr><th>Total public spend</th><td>${m(t.totalPence)}</td></tr>
@@ -151,6 +151,7 @@ export function renderReport(d: ReportData, o: ReportOptions): string {
   <table class="${keep(byType.length)}"><thead><tr><th>Agency type</th><th class="n">Spend (${unitLabel})</th><th class="n">Share</th><th class="n">Lines</th></tr></thead><tbody>
   ${byType.map((x) => html`<tr><td>${labelOf(AGENCY_TYPES, x.key)}</td><td class="n">${cell(x.pence)}</td><td class="n">${share(x.pence)}</td><td class="n">${int(x.lines)}</td></tr>`)}
   </tbody><tfoot><tr><th>Total</th><td class="n">${cell(t.totalPence)}</td><td class="n">100.0%</td><td class="n">${fig(t.lineCount, (all) => fig(t.nettedLines, (netted) => (all - netted).toLocaleString('en-GB')))}</td></tr></tfoot></table>
+  ${isFigure(t.nettedLines) && t.nettedLines > 0 && html`<p class="note">Lines: ${fig(t.lineCount, (all) => fig(t.nettedLines, (netted) => (all - netted).toLocaleString('en-GB')))} of the ${lines(t.lineCount, 'spend line', 'spend lines')} in the summary. The other ${lines(t.nettedLines, 'line passes', 'lines pass')} ${m(t.nettedPence)} to another agency in this count; netted out, that money is counted once, where it is spent, and not again here (see “Passed between agencies”).</p>`}
   ${treemapKey.length > 0 && html`<div class="charts two">${svg(agencyTreemap(t, u), 400, 300, 'Agencies within their types, by spend')}
   <div class="key"><p class="note">Each tile is an agency, sized by its spend and grouped by type; its colour is who controls the spend: <span class="sw local"></span>locally, <span class="sw central"></span>centrally${notStatedOf('control') && html`, <span class="sw not_stated"></span>not stated`}.</p>${treemapKey.map((g) => html`<p class="key-type">${labelOf(AGENCY_TYPES, g.type)}</p><ul>${g.agencies.map((a) => html`<li><span class="sw ${controlClass(a.control)}"></span>${a.name} <span class="amount">${m(a.pence)}</span></li>`)}</ul>`)}</div></div>`}
   <h3>By function</h3>

@@ -212,6 +212,22 @@ describe('the pilot submission PDF', () => {
     for (const a of drawn) expect(key, a.name).toContain(flat(a.name));
   });
 
+  it('reconciles the agency-type table\'s lines with the summary\'s, saying why they differ', () => {
+    const dir = tempDir();
+    const wb = createSampleWorkbook(path.join(dir, 's.totalplace'), 'x');
+    const t = wb.totals();
+    const out = renderReport(reportData(wb), defaultReportOptions('millions'));
+    wb.close();
+    const text = (from: string, to: string) => out.slice(out.indexOf(from), out.indexOf(to, out.indexOf(from))).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(t.nettedLines).toBeGreaterThan(0);
+    expect(text('<table class="figures">', '</table>')).toContain(`Spend lines ${t.lineCount}`);
+    const types = text('Agencies by type', 'By function');
+    const counted = t.byAgencyType.reduce((n, x) => n + x.lines, 0);
+    expect(counted).toBe(t.lineCount - t.nettedLines);
+    expect(types).toMatch(new RegExp(`Total [\\d,.]+ 100\\.0% ${counted} `));
+    expect(types).toContain(`Lines: ${counted} of the ${t.lineCount} spend lines in the summary. The other ${t.nettedLines} line passes £40.0m to another agency`);
+  });
+
   it('splits a long table between rows, repeating its header on every page', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'long.totalplace');
