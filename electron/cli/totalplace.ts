@@ -36,7 +36,7 @@ interface OptionSpec {
 
 const OPTIONS = {
   name: { type: 'string', shown: '--name NAME', eg: '--name "Kent pilot"', help: 'the pilot\'s name (required)' },
-  author: { type: 'string', shown: '--author NAME', eg: '--author "J. Smith"', help: 'who is recorded as making the change, or as preparing a submission (default: $TOTALPLACE_AUTHOR, else your login name; a submission then says no name)' },
+  author: { type: 'string', shown: '--author NAME', eg: '--author "J. Smith"', help: 'who makes the change or prepares the submission (default: $TOTALPLACE_AUTHOR; for a change, else your login name)' },
   force: { type: 'boolean', shown: '--force', help: 'replace the file if it already exists' },
   json: { type: 'boolean', shown: '--json', help: 'print the totals as JSON, in pence' },
   out: { type: 'string', short: 'o', shown: '-o, --out FILE', eg: '-o submission.html', help: 'the file to write' },
