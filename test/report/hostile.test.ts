@@ -19,6 +19,7 @@ import { createSampleWorkbook } from '../../electron/workbook/sample';
 import { NOT_A_FIGURE } from '../../shared/report/html';
 import { REPORT_CSP, renderReport } from '../../shared/report/render';
 import { defaultReportOptions, REPORT_SECTIONS, type ReportData, type ReportOptions } from '../../shared/report/types';
+import { notAReport } from '../../renderer/trusted-types';
 import { tempDir } from '../helpers';
 
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['document'];
@@ -238,6 +239,16 @@ describe('a submission from a hostile file', () => {
       expect(requests).toEqual([]);
     } finally {
       await browser.close();
+    }
+  });
+
+  it("is what the print preview's Trusted Types policy takes, and a document with an element that loads or runs anything is not", () => {
+    const html = renderReport(cleanData(), defaultReportOptions('millions'));
+    expect(notAReport(html)).toBeNull();
+    expect(notAReport(renderReport(hostileData(cleanData()), defaultReportOptions('pounds')))).toBeNull();
+    expect(notAReport('<p>Not a report</p>')).toMatch(/not a submission/);
+    for (const slipped of ['<script>alert(1)</script>', '<iframe src="https://evil.example/">', '<object data=x>', '<embed src=x>', '<link rel=stylesheet href=x>', '<base href=x>', '<form action=x>', '<meta http-equiv="refresh" content="0;url=x">']) {
+      expect(notAReport(html.replace('</body>', `${slipped}</body>`)), slipped).toMatch(/could load or run/);
     }
   });
 
