@@ -167,7 +167,7 @@ describe('files that cannot be opened', () => {
     const before = sha256(file);
     h.answerDialog(file);
     await h.page.getByRole('button', { name: 'Open…' }).click();
-    await h.page.getByText('This file or its folder can’t be written to').waitFor();
+    await h.page.getByText('This file can’t be written to.').waitFor();
     await expect(h.page.title()).resolves.toContain('readonly.totalplace (read-only) — Total Place Workbook');
     await h.page.getByText('Read-only: nothing can be changed').waitFor();
     await h.command('view:pilot');
