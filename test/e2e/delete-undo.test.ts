@@ -2,14 +2,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { moneyWithUnit } from '../../shared/charts';
-import { Workbook } from '../../electron/workbook/workbook';
 import type { Harness } from './harness';
+import { body, editCell, store } from './grid-helpers';
 import { useBrowser } from './lifecycle';
 
 const browser = useBrowser();
 let h: Harness | null = null;
 
-const body = (id: string, col: string) => `.ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`;
 const tick = (id: string) => `.ag-row[row-id="${id}"] input[type="checkbox"]`;
 
 /** Open the sample pilot and go to a section; returns the workbook's file path. */
@@ -21,22 +20,7 @@ async function sample(section: 'Agencies' | 'Spend'): Promise<string> {
   return h.session.workbook().path;
 }
 
-/** What the store says, read through a second, read-only connection to the same file. */
-function store<T>(file: string, read: (wb: Workbook) => T): T {
-  const wb = Workbook.open(file, { author: 'test', readOnly: true });
-  try {
-    return read(wb);
-  } finally {
-    wb.close();
-  }
-}
 
-async function editCell(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(selector).dblclick();
-  const input = page.locator('.cell-input, .cell-textarea');
-  await input.fill(text);
-  await input.press('Enter');
-}
 
 /** The message the window shows above the grid. */
 const notice = (page: Page) => page.locator('.notice-bar span').first();

@@ -9,14 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { Workbook } from '../../electron/workbook/workbook';
 import { formatInUnit } from '../../shared/money';
 import type { Harness } from './harness';
+import { body, editCell, entry, footer, paste, store } from './grid-helpers';
 import { useBrowser } from './lifecycle';
 
 const browser = useBrowser();
 let h: Harness | null = null;
 
-const body = (id: string, col: string) => `.ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`;
-const entry = (col: string) => body('__new__', col);
-const footer = (col: string) => body('__total__', col);
 
 async function sample(section: 'Agencies' | 'Spend' | 'Themes' | 'Barriers', size?: { width: number; height: number }): Promise<string> {
   h = await browser.start(size);
@@ -37,30 +35,8 @@ async function fresh(name = 'Wyre pilot'): Promise<string> {
   return h.session.workbook().path;
 }
 
-function store<T>(file: string, read: (wb: Workbook) => T): T {
-  const wb = Workbook.open(file, { author: 'test', readOnly: true });
-  try {
-    return read(wb);
-  } finally {
-    wb.close();
-  }
-}
 
-async function paste(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(selector).click();
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-}
 
-async function editCell(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(selector).dblclick();
-  const input = page.locator('.cell-input, .cell-textarea');
-  await input.fill(text);
-  await input.press('Enter');
-}
 
 const lineBy = (wb: Workbook, description: string) => wb.spend.page({ filter: { search: description }, limit: 50 }).rows.find((l) => l.description === description);
 const allLines = (wb: Workbook) => wb.spend.page({ limit: 1000 }).rows;

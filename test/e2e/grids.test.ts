@@ -1,16 +1,13 @@
 /** The grids as a spreadsheet user drives them: typing, pasting from Excel, undo, deletes, sorting and filtering — over a real file. */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Workbook } from '../../electron/workbook/workbook';
 import type { Harness } from './harness';
+import { body, editCell, entry, footer, paste, store } from './grid-helpers';
 import { useBrowser } from './lifecycle';
 
 const browser = useBrowser();
 let h: Harness | null = null;
 
-const body = (id: string, col: string) => `.ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`;
-const entry = (col: string) => body('__new__', col);
-const footer = (col: string) => body('__total__', col);
 const tick = (id: string) => `.ag-row[row-id="${id}"] input[type="checkbox"]`;
 const firstRow = (col: string) => `.ag-grid-scrolling-container .ag-row[row-index="0"] .ag-cell[col-id="${col}"]`;
 
@@ -23,31 +20,8 @@ async function sample(section: 'Agencies' | 'Spend' | 'Themes' | 'Barriers'): Pr
   return h.session.workbook().path;
 }
 
-/** What the store says, read through a second, read-only connection to the same file. */
-function store<T>(file: string, read: (wb: Workbook) => T): T {
-  const wb = Workbook.open(file, { author: 'test', readOnly: true });
-  try {
-    return read(wb);
-  } finally {
-    wb.close();
-  }
-}
 
-async function paste(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(selector).click();
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-}
 
-async function editCell(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(selector).dblclick();
-  const input = page.locator('.cell-input, .cell-textarea');
-  await input.fill(text);
-  await input.press('Enter');
-}
 
 const lineBy = (wb: Workbook, description: string) => wb.spend.page({ filter: { search: description }, limit: 10 }).rows.find((l) => l.description === description);
 

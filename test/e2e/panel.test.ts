@@ -5,12 +5,12 @@ import { main } from '../../electron/cli/totalplace';
 import { Workbook } from '../../electron/workbook/workbook';
 import type { Totals } from '../../shared/totals';
 import type { Harness } from './harness';
+import { body } from './grid-helpers';
 import { useBrowser } from './lifecycle';
 
 const browser = useBrowser();
 let h: Harness | null = null;
 
-const body = (id: string, col: string) => `.ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`;
 
 async function openSample(height = 900): Promise<{ page: Page; file: string }> {
   h = await browser.start({ height });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createSampleWorkbook } from '../../electron/workbook/sample';
 import { lockPath } from '../../electron/workbook/lock';
-import { tempDir } from '../helpers';
+import { sha256, tempDir } from '../helpers';
 
 /** The sample's total and its halved kept totals' (the sample pilot is shaped on Birmingham's £7.3bn). */
 export const TRUE_TOTAL = 730_000_000_000;
@@ -140,4 +140,15 @@ export function outsideFile(text = 'Budget notes: nothing here may change.\n'): 
   const file = path.join(tempDir(), 'outside.txt');
   fs.writeFileSync(file, text);
   return file;
+}
+
+/** Every file in a folder with its hash: what "nothing changed" means for a folder. */
+export function stateOf(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of fs.readdirSync(dir).sort()) {
+    const p = path.join(dir, n);
+    const st = fs.lstatSync(p);
+    out[n] = st.isSymbolicLink() ? `link to ${fs.readlinkSync(p)}` : st.isFile() ? sha256(p) : 'other';
+  }
+  return out;
 }

@@ -21,22 +21,12 @@ import { sha256, tempDir } from '../helpers';
 import { formatOneFile } from './format-one';
 import {
   HTML, PHISHING, TRUE_TOTAL, amountsTrigger, analyzed, endlessTrigger, extraIndex, extraTable, extraView, genuine, halvedTotals, notStrict,
-  outsideFile, phishingTrigger, walFile, withHotJournal, withLinkedJournal, withLinkedOwnerRecord, withSql, withSuperJournal,
+  outsideFile, phishingTrigger, stateOf, walFile, withHotJournal, withLinkedJournal, withLinkedOwnerRecord, withSql, withSuperJournal,
 } from './hostile-files';
 
 const LIMIT_MS = 10_000;
 const author = 'J. Smith';
 
-/** Every file in a folder with its hash: what "nothing changed" means for a folder. */
-function stateOf(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const n of fs.readdirSync(dir).sort()) {
-    const p = path.join(dir, n);
-    const st = fs.lstatSync(p);
-    out[n] = st.isSymbolicLink() ? `link to ${fs.readlinkSync(p)}` : st.isFile() ? sha256(p) : 'other';
-  }
-  return out;
-}
 
 function timed<T>(fn: () => T): { value?: T; error?: unknown; ms: number } {
   const t0 = performance.now();

@@ -15,7 +15,7 @@ import { Workbook } from '../../electron/workbook/workbook';
 import { ROOT, sha256, tempDir } from '../helpers';
 import {
   HTML, PHISHING, TRUE_TOTAL, amountsTrigger, endlessTrigger, extraView, genuine, halvedTotals, notStrict, outsideFile, phishingTrigger, walFile,
-  withHotJournal, withLinkedOwnerRecord, withSuperJournal,
+  stateOf, withHotJournal, withLinkedOwnerRecord, withSuperJournal,
 } from '../store/hostile-files';
 
 const LIMIT_MS = 10_000;
@@ -28,15 +28,6 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n'), ms: performance.now() - t0 };
 }
 
-function stateOf(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const n of fs.readdirSync(dir).sort()) {
-    const p = path.join(dir, n);
-    const st = fs.lstatSync(p);
-    out[n] = st.isSymbolicLink() ? `link to ${fs.readlinkSync(p)}` : st.isFile() ? sha256(p) : 'other';
-  }
-  return out;
-}
 
 /** Every reading command refuses `file` with `words`; nothing is written, beside it or as output. */
 async function refusedByEveryCommand(file: string, words: RegExp, outside: string[] = []): Promise<void> {
