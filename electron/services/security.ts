@@ -5,24 +5,25 @@
 import path from 'node:path';
 import { FILE_EXTENSION } from './session';
 
+/** What every window shares: isolated, sandboxed, no Node, no webview, no insecure content. */
+const HARDENED = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  disableBlinkFeatures: 'Auxclick',
+} as const;
+
 /** webPreferences for every window: isolated, sandboxed, no Node, no webview, no insecure content. */
 export function secureWebPreferences(preload: string) {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    disableBlinkFeatures: 'Auxclick',
-    spellcheck: true,
-  } as const;
+  return { preload, ...HARDENED, spellcheck: true } as const;
 }
 
 /** Links the app may open in the user's browser: https only, and only these sites. */
@@ -62,23 +63,7 @@ export const REPORT_PARTITION = 'totalplace-report';
  * in its own session.
  */
 export function reportWebPreferences() {
-  return {
-    javascript: false,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    disableBlinkFeatures: 'Auxclick',
-    spellcheck: false,
-    partition: REPORT_PARTITION,
-  } as const;
+  return { javascript: false, ...HARDENED, spellcheck: false, partition: REPORT_PARTITION } as const;
 }
 
 /** The report's document as its window loads it: a data: URL, never a file or a server. */

@@ -94,6 +94,16 @@ export function snapshotBeforeMigration(db: DB, file: string, version: number, d
 /** The folders updated copies are made in: `totalplace-updated-copy-<pid>-<random>`, in the temp folder. */
 const COPY_PREFIX = 'totalplace-updated-copy-';
 
+/** A private folder for a copy, named for this process (left-behind folders of dead processes removed first). */
+function copyFolder(dir: string, why: string): string {
+  removeLeftCopies(dir);
+  try {
+    return fs.mkdtempSync(path.join(dir, `${COPY_PREFIX}${process.pid}-`));
+  } catch (e) {
+    throw new WorkbookError('io', `${why}, but the copy couldn't be made in ${dir} (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}). The file was not changed.`);
+  }
+}
+
 /**
  * An older file that must be opened read-only can't be migrated, so it is read through a private,
  * up-to-date copy: `VACUUM INTO` a new folder of its own in `dir` (the original is only read, through
@@ -103,13 +113,7 @@ const COPY_PREFIX = 'totalplace-updated-copy-';
  */
 export function makeUpdatedCopy(db: DB, file: string, version: number, migrations: readonly Migration[], dir: string, nativeBinding: string | undefined): string {
   const name = path.basename(file);
-  removeLeftCopies(dir);
-  let folder: string;
-  try {
-    folder = fs.mkdtempSync(path.join(dir, `${COPY_PREFIX}${process.pid}-`));
-  } catch (e) {
-    throw new WorkbookError('io', `"${name}" is in an older format and is read-only, so it is read through an updated copy, but the copy couldn't be made in ${dir} (${(e as Error).message}). The file was not changed.`);
-  }
+  const folder = copyFolder(dir, `"${name}" is in an older format and is read-only, so it is read through an updated copy`);
   const copy = path.join(folder, `${path.basename(file, '.totalplace')} (format ${version}, updated copy to read).totalplace`);
   try {
     try {
@@ -143,13 +147,7 @@ export function makeUpdatedCopy(db: DB, file: string, version: number, migration
  */
 export function makeJournalCopy(file: string, journal: JournalFacts, dir: string, nativeBinding: string | undefined): string {
   const name = path.basename(file);
-  removeLeftCopies(dir);
-  let folder: string;
-  try {
-    folder = fs.mkdtempSync(path.join(dir, `${COPY_PREFIX}${process.pid}-`));
-  } catch (e) {
-    throw new WorkbookError('io', `"${name}" was left half-saved, so it is read through a private copy, but the copy couldn't be made in ${dir} (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}). The file was not changed.`);
-  }
+  const folder = copyFolder(dir, `"${name}" was left half-saved, so it is read through a private copy`);
   const copy = path.join(folder, `${path.basename(file, '.totalplace')} (unfinished save undone, copy to read).totalplace`);
   try {
     const size = fs.statSync(file).size;
